@@ -1,0 +1,219 @@
+/*
+ * object.h - objects, shapes and properties (ECMA-262 10.1 ordinary objects,
+ * 10.4 exotic objects, 7.3 operations on objects).
+ *
+ * An object is a shape (hidden class: prototype + ordered property keys and
+ * flags, shared between objects built the same way) plus a property value
+ * array indexed like the shape's property list.  Arrays and arguments
+ * objects keep their dense elements in u.array while they stay dense
+ * ("fast arrays"); they are converted to ordinary properties when a hole,
+ * a non-default attribute or an accessor appears.
+ */
+#ifndef WF_OBJECT_H
+#define WF_OBJECT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "quickjs.h"
+#include "engine/gc.h"
+#include "engine/state.h"
+
+struct JSFunctionBytecode;
+struct JSVarRef;
+
+/* Shape property flags: JS_PROP_CONFIGURABLE/WRITABLE/ENUMERABLE/LENGTH and
+   the JS_PROP_TMASK kind (NORMAL, GETSET, VARREF, AUTOINIT). */
+typedef struct JSShapeProperty {
+    uint32_t hash_next : 26;    /* 1-based index of next property in the bucket, 0: end */
+    uint32_t flags : 6;
+    JSAtom atom;                /* JS_ATOM_NULL: deleted slot */
+} JSShapeProperty;
+
+typedef struct JSShape {
+    JSGCObjectHeader header;    /* WF_GC_SHAPE */
+    uint8_t is_hashed;          /* in rt->shape_hash, shared between objects */
+    uint32_t hash;              /* of proto + properties, for sharing */
+    uint32_t prop_hash_mask;
+    int prop_size;              /* capacity of prop[] */
+    int prop_count;             /* used slots, deleted ones included */
+    int deleted_prop_count;
+    struct JSShape *shape_hash_next;
+    JSObject *proto;            /* counted reference, NULL for null */
+    uint32_t *prop_hash;        /* bucket heads (1-based indices), prop_hash_mask+1 entries */
+    JSShapeProperty prop[];     /* prop_size entries */
+} JSShape;
+
+typedef struct JSProperty {
+    union {
+        JSValue value;                      /* JS_PROP_NORMAL */
+        struct {
+            JSObject *getter;               /* NULL: undefined */
+            JSObject *setter;
+        } getset;                           /* JS_PROP_GETSET */
+        struct JSVarRef *var_ref;           /* JS_PROP_VARREF: module / global lexical binding */
+        struct {
+            uintptr_t realm_and_id;         /* owner-defined lazy initialiser */
+            void *opaque;
+        } init;                             /* JS_PROP_AUTOINIT */
+    } u;
+} JSProperty;
+
+struct JSObject {
+    JSGCObjectHeader header;    /* WF_GC_OBJECT; ref_count first */
+    uint16_t class_id;
+    uint8_t extensible : 1;
+    uint8_t fast_array : 1;     /* u.array holds the elements 0..count-1 */
+    uint8_t is_constructor : 1;
+    uint8_t is_exotic : 1;      /* class has exotic hooks or special get/set */
+    uint8_t is_uncatchable_error : 1;
+    uint8_t is_class_ctor : 1;  /* class constructor: [[Call]] throws */
+    uint8_t is_derived_ctor : 1;
+    uint8_t is_HTMLDDA : 1;
+    uint8_t free_mark : 1;      /* being freed by the collector */
+    JSShape *shape;
+    JSProperty *prop;           /* shape->prop_size entries */
+    union {
+        void *opaque;                       /* user classes (JS_SetOpaque) */
+        struct {
+            struct JSFunctionBytecode *bytecode;
+            struct JSVarRef **var_refs;     /* closure variables */
+            JSObject *home_object;          /* for super, counted; may be NULL */
+        } func;                             /* BYTECODE_FUNCTION and generator/async kinds */
+        struct {
+            JSContext *realm;               /* not counted: the function's realm */
+            JSCFunctionType c_function;
+            uint8_t length;
+            uint8_t cproto;                 /* JSCFunctionEnum */
+            int16_t magic;
+        } cfunc;                            /* C_FUNCTION */
+        struct {
+            uint32_t count;                 /* elements in use (fast arrays) */
+            uint32_t size;                  /* capacity */
+            JSValue *values;
+        } array;                            /* ARRAY, ARGUMENTS (fast) */
+        JSValue object_data;                /* Number, String, Boolean, Symbol, BigInt, Date wrappers */
+        struct {
+            struct JSBoundFunction *bf;
+        } bound;                            /* BOUND_FUNCTION, owned by function.c / builtins */
+        void *ptr;                          /* other engine classes: owner-defined struct */
+    } u;
+};
+
+static inline JSObject *wf_obj(JSValueConst v)
+{
+    return (JSObject *)JS_VALUE_GET_PTR(v);
+}
+
+static inline JSValue wf_obj_value(JSObject *p)   /* new reference */
+{
+    p->header.ref_count++;
+    return JS_MKPTR(JS_TAG_OBJECT, p);
+}
+
+/* The class table.  wf_class_init registers the built-in classes when the
+   runtime is created; owners then install hooks with wf_class_set_hooks. */
+int wf_class_init(JSRuntime *rt);
+void wf_class_set_hooks(JSRuntime *rt, JSClassID id, JSClassFinalizer *finalizer,
+                        JSClassGCMark *gc_mark, JSClassCall *call,
+                        const JSClassExoticMethods *exotic);
+
+/* Object creation.  proto may be JS_NULL. */
+JSValue wf_obj_new(JSContext *ctx, JSValueConst proto, JSClassID class_id);
+JSObject *wf_obj_new_ptr(JSContext *ctx, JSObject *proto, JSClassID class_id);
+/* OrdinaryCreateFromConstructor: prototype from new_target.prototype (or the
+   realm's intrinsic for class_id when it is not an object). new_target
+   undefined means the intrinsic. */
+JSValue wf_obj_create_from_ctor(JSContext *ctx, JSValueConst new_target, JSClassID class_id);
+/* Prototype lookup only, same rules: new reference or JS_EXCEPTION. */
+JSValue wf_get_prototype_from_ctor(JSContext *ctx, JSValueConst new_target, JSClassID class_id);
+
+/* Shapes (shape.c).  Find returns the property index in p->prop or -1. */
+int wf_shape_find(JSShape *sh, JSAtom atom);
+static inline JSShapeProperty *wf_shape_prop(JSShape *sh, int idx) { return &sh->prop[idx]; }
+/* Add a new own property (must not exist): returns its JSProperty slot
+   (value uninitialised) or NULL with an exception. */
+JSProperty *wf_obj_add_property(JSContext *ctx, JSObject *p, JSAtom atom, int flags);
+/* Change the shape's prototype (copy-on-write for shared shapes). */
+int wf_obj_set_proto_raw(JSContext *ctx, JSObject *p, JSObject *proto);
+
+/* Internal methods (ECMA-262 10.1), with exotic dispatch.  Atoms are
+   borrowed.  'flags' use JS_PROP_THROW / JS_PROP_THROW_STRICT to choose
+   whether failure throws a TypeError or returns false. */
+JSValue wf_obj_get(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValueConst receiver);
+int wf_obj_set(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValue val,
+               JSValueConst receiver, int flags);
+int wf_obj_has(JSContext *ctx, JSValueConst obj, JSAtom prop);
+int wf_obj_delete(JSContext *ctx, JSValueConst obj, JSAtom prop, int flags);
+/* [[GetOwnProperty]]: -1 exception, 0 absent, 1 present (desc filled when
+   non-NULL; caller frees it with wf_desc_free). */
+int wf_obj_get_own_property(JSContext *ctx, JSPropertyDescriptor *desc,
+                            JSValueConst obj, JSAtom prop);
+/* [[DefineOwnProperty]] = ValidateAndApplyPropertyDescriptor; flags carry
+   JS_PROP_HAS_* bits plus the attribute bits (JS_DefineProperty rules). */
+int wf_obj_define(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValueConst val,
+                  JSValueConst getter, JSValueConst setter, int flags);
+int wf_obj_define_value(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValue val, int flags);
+/* [[OwnPropertyKeys]] in spec order: integer indices ascending, then strings
+   in creation order, then symbols.  Filter with JS_GPN_* flags. */
+int wf_obj_own_keys(JSContext *ctx, JSPropertyEnum **ptab, uint32_t *plen,
+                    JSValueConst obj, int flags);
+void wf_prop_enum_free(JSRuntime *rt, JSPropertyEnum *tab, uint32_t len);
+JSValue wf_obj_get_proto(JSContext *ctx, JSValueConst obj);   /* [[GetPrototypeOf]] */
+int wf_obj_set_proto(JSContext *ctx, JSValueConst obj, JSValueConst proto, bool throw_flag);
+int wf_obj_is_extensible(JSContext *ctx, JSValueConst obj);
+int wf_obj_prevent_extensions(JSContext *ctx, JSValueConst obj);
+void wf_desc_free(JSContext *ctx, JSPropertyDescriptor *desc);
+
+/* Fast paths by value key (the interpreter's obj[key]); prop consumed. */
+JSValue wf_obj_get_value(JSContext *ctx, JSValueConst obj, JSValue prop);
+int wf_obj_set_value(JSContext *ctx, JSValueConst obj, JSValue prop, JSValue val, int flags);
+JSValue wf_obj_get_uint32(JSContext *ctx, JSValueConst obj, uint32_t idx);
+JSValue wf_obj_get_int64(JSContext *ctx, JSValueConst obj, int64_t idx);
+int wf_obj_set_int64(JSContext *ctx, JSValueConst obj, int64_t idx, JSValue val, int flags);
+/* CreateDataPropertyOrThrow with an integer key. */
+int wf_obj_define_int64(JSContext *ctx, JSValueConst obj, int64_t idx, JSValue val, int flags);
+int wf_obj_delete_int64(JSContext *ctx, JSValueConst obj, int64_t idx, int flags);
+int wf_obj_has_int64(JSContext *ctx, JSValueConst obj, int64_t idx);
+
+/* Arrays (array exotic objects, 10.4.2). */
+JSValue wf_array_new(JSContext *ctx, uint32_t len_hint);       /* empty, length 0 */
+/* ArrayCreate(len) with the given prototype (ArraySpeciesCreate uses it). */
+JSValue wf_array_create(JSContext *ctx, uint64_t len, JSValueConst proto);
+JSValue wf_array_from_values(JSContext *ctx, uint32_t count, JSValue *values);  /* values consumed */
+/* If obj is a fast array: its elements (borrowed) and count, true.  Any
+   call that can run JavaScript may invalidate the pointer. */
+bool wf_array_get_fast(JSValueConst obj, JSValue **pvalues, uint32_t *pcount);
+int wf_array_push(JSContext *ctx, JSValueConst arr, JSValue val);   /* val consumed */
+/* IsArray (sees through proxies; -1 for a revoked proxy). */
+int wf_is_array(JSContext *ctx, JSValueConst v);
+/* 'length' of an array object as uint32 (no conversion). */
+uint32_t wf_array_length(JSObject *p);
+/* ArraySetLength semantics for array.length = v. */
+int wf_array_set_length(JSContext *ctx, JSObject *p, JSValue len, int flags);
+
+/* Helpers used by many built-ins. */
+bool wf_is_callable(JSValueConst v);
+bool wf_is_constructor(JSValueConst v);
+/* GetMethod: undefined/null → JS_UNDEFINED; non-callable → TypeError. */
+JSValue wf_get_method(JSContext *ctx, JSValueConst obj, JSAtom prop);
+/* SpeciesConstructor(o, default). */
+JSValue wf_species_constructor(JSContext *ctx, JSValueConst obj, JSValueConst default_ctor);
+/* OrdinaryHasInstance and InstanceofOperator. */
+int wf_ordinary_is_instance_of(JSContext *ctx, JSValueConst val, JSValueConst ctor);
+int wf_instanceof(JSContext *ctx, JSValueConst val, JSValueConst target);
+/* Object.prototype.toString's builtinTag for a value (new string). */
+JSValue wf_obj_to_string_tag(JSContext *ctx, JSValueConst val);
+/* Copy own enumerable properties (CopyDataProperties, for spread). */
+int wf_copy_data_properties(JSContext *ctx, JSValueConst target, JSValueConst source,
+                            const JSAtom *excluded, int n_excluded);
+/* SetIntegrityLevel / TestIntegrityLevel. */
+int wf_obj_set_integrity(JSContext *ctx, JSValueConst obj, bool freeze);
+int wf_obj_test_integrity(JSContext *ctx, JSValueConst obj, bool frozen);
+/* FromPropertyDescriptor / ToPropertyDescriptor. */
+JSValue wf_from_property_descriptor(JSContext *ctx, const JSPropertyDescriptor *desc);
+int wf_to_property_descriptor(JSContext *ctx, JSPropertyDescriptor *desc, JSValueConst obj);
+
+/* Wrapper objects' [[XxxData]] slot (Number, String, Boolean, Symbol, BigInt). */
+static inline JSValueConst wf_obj_data(JSObject *p) { return p->u.object_data; }
+
+#endif /* WF_OBJECT_H */

@@ -1,0 +1,156 @@
+/*
+ * state.h - the runtime (one per thread at a time) and its contexts (realms).
+ *
+ * A JSRuntime owns the allocator accounting, atoms, shapes, classes, the GC
+ * lists, the pending exception and the interpreter's frame chain.  A
+ * JSContext is a realm: its global object and intrinsics.  Nothing here is
+ * shared between runtimes; see docs/ARCHITECTURE.md "Threading model".
+ *
+ * Fields are grouped by the module that owns them; other modules read them
+ * but change them only through the owner's functions.
+ */
+#ifndef WF_STATE_H
+#define WF_STATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "quickjs.h"
+#include "engine/list.h"
+#include "engine/gc.h"
+#include "engine/atom.h"
+
+enum {
+    JS_CLASS_INVALID = 0,
+#define DEF(id, name) JS_CLASS_##id,
+#include "engine/classes.def"
+#undef DEF
+    JS_CLASS_INIT_COUNT,  /* first id handed out by JS_NewClassID */
+};
+
+typedef enum JSErrorEnum {
+    JS_EVAL_ERROR,
+    JS_RANGE_ERROR,
+    JS_REFERENCE_ERROR,
+    JS_SYNTAX_ERROR,
+    JS_TYPE_ERROR,
+    JS_URI_ERROR,
+    JS_INTERNAL_ERROR,
+    JS_AGGREGATE_ERROR,
+    JS_NATIVE_ERROR_COUNT,
+    JS_PLAIN_ERROR = JS_NATIVE_ERROR_COUNT,  /* plain Error, for wf_throw_error */
+} JSErrorEnum;
+
+struct JSClass {
+    JSAtom class_name;              /* 0: slot unused */
+    JSClassFinalizer *finalizer;
+    JSClassGCMark *gc_mark;
+    JSClassCall *call;              /* non-NULL: objects of this class are callable */
+    const JSClassExoticMethods *exotic;
+};
+
+struct JSStackFrame;                /* interpreter frame, engine/function.h */
+struct JSShape;
+
+struct JSRuntime {
+    /* mem.c */
+    JSMallocFunctions mf;
+    JSMallocState malloc_state;
+    const char *rt_info;            /* JS_SetRuntimeInfo, not owned */
+    uint64_t dump_flags;
+
+    /* atom.c */
+    int atom_hash_size;             /* power of two */
+    int atom_count;                 /* atoms in use */
+    int atom_size;                  /* capacity of atom_array */
+    int atom_count_resize;          /* grow the hash when atom_count passes it */
+    uint32_t *atom_hash;
+    struct JSString **atom_array;   /* index = JSAtom; free slots form a list */
+    int atom_free_index;            /* 0: no free slot */
+
+    /* object.c (class table) */
+    int class_count;
+    JSClass *class_array;
+
+    /* gc.c */
+    struct list_head gc_obj_list;
+    struct list_head gc_zero_ref_count_list;
+    struct list_head tmp_obj_list;  /* collector work list */
+    uint8_t gc_phase;               /* WF_GC_PHASE_* in gc.c */
+    size_t malloc_gc_threshold;
+
+    /* shape.c: hash of shared shapes */
+    int shape_hash_bits;
+    int shape_hash_size;
+    int shape_hash_count;
+    struct JSShape **shape_hash;
+
+    /* context.c */
+    struct list_head context_list;
+
+    /* stack limits (JS_SetMaxStackSize / JS_UpdateStackTop) */
+    uintptr_t stack_size;           /* 0: no limit */
+    uintptr_t stack_top;
+    uintptr_t stack_limit;          /* lowest allowed address */
+
+    /* error.c: the pending exception */
+    JSValue current_exception;
+    bool current_exception_is_uncatchable;
+    bool in_out_of_memory;          /* building the OOM error must not allocate */
+
+    /* interp.c */
+    struct JSStackFrame *current_stack_frame;
+    JSInterruptHandler *interrupt_handler;
+    void *interrupt_opaque;
+    bool can_block;                 /* Atomics.wait allowed (host's CanBlock) */
+
+    /* job queue (promise jobs), job.c */
+    struct list_head job_list;
+
+    void *user_opaque;              /* JS_SetRuntimeOpaque */
+};
+
+struct JSContext {
+    JSGCObjectHeader header;        /* contexts are GC cells (WF_GC_CONTEXT) */
+    JSRuntime *rt;
+    struct list_head link;          /* rt->context_list */
+
+    JSValue *class_proto;           /* [rt->class_count]: intrinsic prototypes */
+    JSValue function_proto;
+    JSValue function_ctor;
+    JSValue array_ctor;
+    JSValue regexp_ctor;
+    JSValue promise_ctor;
+    JSValue native_error_proto[JS_NATIVE_ERROR_COUNT];
+    JSValue iterator_proto;         /* %IteratorPrototype% */
+    JSValue async_iterator_proto;
+    JSValue array_proto_values;     /* %Array.prototype.values% */
+    JSValue throw_type_error;       /* %ThrowTypeError% */
+    JSValue eval_obj;               /* %eval%, to recognise direct eval */
+    JSValue global_obj;
+    JSValue global_var_obj;         /* global lexical bindings (let/const/class) */
+
+    uint64_t random_state[2];       /* Math.random */
+    int interrupt_counter;          /* counts down in the interpreter */
+    bool is_raw;                    /* JS_NewContextRaw */
+    void *user_opaque;              /* JS_SetContextOpaque */
+};
+
+/* Stack overflow check: true if 'alloca_size' more bytes of C stack would
+   pass the runtime's limit.  Used by every recursive path (interpreter
+   calls, parser, JSON, inspect...). */
+static inline bool wf_check_stack_overflow(JSRuntime *rt, size_t alloca_size)
+{
+    uintptr_t sp = (uintptr_t)__builtin_frame_address(0) - alloca_size;
+    return js_unlikely(sp < rt->stack_limit);
+}
+
+/* context.c */
+JSContext *wf_context_new(JSRuntime *rt, bool raw);
+
+/* Intrinsic prototype for a class, borrowed. */
+static inline JSValueConst wf_class_proto(JSContext *ctx, JSClassID id)
+{
+    return ctx->class_proto[id];
+}
+
+#endif /* WF_STATE_H */
