@@ -48,6 +48,12 @@ JSValue wf_define_ctor(JSContext *ctx, JSCFunction *func, const char *name, int 
    TypeError naming the method. Borrowed pointer. */
 JSObject *wf_this_class(JSContext *ctx, JSValueConst this_val, JSClassID id, const char *method);
 
+/* string.c: GetSubstitution (ECMA-262 22.1.3.19.1), shared with RegExp's
+   Symbol.replace.  captures: n_captures strings or undefined for $1..$n. */
+JSValue wf_get_substitution(JSContext *ctx, JSValueConst matched, JSValueConst str, uint32_t position,
+                            int n_captures, const JSValue *captures, JSValueConst named_captures,
+                            JSValueConst replacement);
+
 /* math.c: exponentiation with ECMAScript's rules (used by ** too). */
 double wf_math_pow(double x, double y);
 

@@ -338,6 +338,11 @@ struct WFAstClass {
 /* Node flags */
 #define WF_AST_F_PARENS     0x01  /* expression was parenthesized */
 #define WF_AST_F_DIRECTIVE  0x02  /* EXPR_STMT is a directive-prologue string */
+#define WF_AST_F_ANNEXB     0x04  /* FUNC_DECL in a block whose name is also
+                                     var-bound (Annex B.3.3): evaluating the
+                                     declaration copies the block binding to
+                                     the var binding */
+#define WF_AST_F_INTERNAL   0x8000 /* parser-internal, always clear */
 
 typedef enum WFPropKind {
     WF_PROP_INIT,           /* key: value  (also shorthand, see flag) */

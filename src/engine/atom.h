@@ -29,7 +29,11 @@ enum {
 
 static inline bool wf_atom_is_int(JSAtom a)      { return (a & JS_ATOM_TAG_INT) != 0; }
 static inline uint32_t wf_atom_to_uint(JSAtom a) { return a & ~JS_ATOM_TAG_INT; }
-static inline JSAtom wf_atom_from_uint(uint32_t n) { return n | JS_ATOM_TAG_INT; }  /* n <= JS_ATOM_MAX_INT */
+static inline JSAtom wf_atom_from_uint(uint32_t n) { return n | JS_ATOM_TAG_INT; }  /* wf_atom_uint_fits(n) */
+/* Integers that are stored as int atoms: 0 .. 2^31-2.  Every path that makes
+   a key from a number or a numeric string uses this same test, so a key has
+   exactly one atom. */
+static inline bool wf_atom_uint_fits(uint32_t n) { return n < JS_ATOM_MAX_INT; }
 static inline bool wf_atom_is_const(JSAtom a)    { return a < JS_ATOM_END; }
 
 /* What kind of key an atom is (JSString.atom_type). */
@@ -48,9 +52,17 @@ void wf_atom_free_all(JSRuntime *rt);
 
 /* Interning.  The *Str variants consume the JSString reference. */
 JSAtom wf_atom_new_str(JSContext *ctx, struct JSString *s);     /* JS_ATOM_NULL on OOM */
+/* descr NULL: the description is undefined (Symbol()); for
+   WF_ATOM_TYPE_GLOBAL_SYMBOL an existing registry entry is returned. */
 JSAtom wf_atom_new_symbol(JSContext *ctx, struct JSString *descr, int atom_type);
+/* Same as wf_atom_new_len without a context: JS_ATOM_NULL on OOM, no exception. */
+JSAtom wf_atom_new_rt(JSRuntime *rt, const char *utf8, size_t len);
+/* A symbol's description: string value, or JS_UNDEFINED for Symbol(). */
+JSValue wf_symbol_description(JSContext *ctx, JSAtom a);
+/* jsstring.c: an atom's string reached count 0 (called by wf_str_free). */
+void wf_atom_free_string(JSRuntime *rt, struct JSString *p);
 JSAtom wf_atom_new_len(JSContext *ctx, const char *utf8, size_t len);
-/* Key of an array index or canonical numeric string: n < 2^31-1 as int atom. */
+/* Key of an integer: an int atom when wf_atom_uint_fits(n), else a string atom. */
 JSAtom wf_atom_new_uint32(JSContext *ctx, uint32_t n);
 /* JS_ATOM_NULL if 'str' is not an existing atom (no allocation). */
 JSAtom wf_atom_find(JSRuntime *rt, const struct JSString *str);

@@ -39,7 +39,8 @@ struct JSGCObjectHeader {
 /* Initialise a new cell: ref_count 1, put on rt->gc_obj_list. */
 void wf_gc_add(JSRuntime *rt, JSGCObjectHeader *h, WFGCKind kind);
 /* Called when h->ref_count reached 0 (from __JS_FreeValueRT or a module that
-   holds raw header pointers). */
+   holds raw header pointers).  Never recursive: the cell is queued and the
+   queue drained by the outermost call. */
 void wf_gc_free_cell(JSRuntime *rt, JSGCObjectHeader *h);
 /* Drop one reference to a cell held as a raw pointer. */
 static inline void wf_gc_release(JSRuntime *rt, JSGCObjectHeader *h)
@@ -55,9 +56,35 @@ void wf_gc_maybe_collect(JSRuntime *rt);
 /* Visit the value's cell if it is a GC cell (objects, bytecode...). */
 void wf_gc_mark_value(JSRuntime *rt, JSValueConst v, JS_MarkFunc *mark_func);
 
+/* Runtime set-up: empty lists, default threshold. */
+void wf_gc_init(JSRuntime *rt);
+/* Free every cell still on the GC lists (runtime tear-down, after a last
+   collection).  With dump_leaks, first print each one (class name and
+   reference count) on stdout. */
+void wf_gc_free_all(JSRuntime *rt, bool dump_leaks);
+
+/* Collector phases (rt->gc_phase). */
+enum {
+    WF_GC_PHASE_NONE,
+    WF_GC_PHASE_FREEING,        /* draining gc_zero_ref_count_list */
+    WF_GC_PHASE_DECREF,         /* trial deletion running: no cell may be freed */
+    WF_GC_PHASE_REMOVE_CYCLES,  /* releasing the contents of garbage cells */
+};
+
 /* Per-kind hooks the collector dispatches to; each is implemented by the
    module owning the kind (objects: object.c, shapes: shape.c, bytecode and
-   var refs and async frames: function.c, contexts: context.c). */
+   var refs and async frames: function.c, contexts: context.c).
+
+   Contract of the hooks:
+   - gc_mark(rt, h, mark_func) calls mark_func(rt, child) once for every
+     counted reference the cell holds to another GC cell (JS_MarkValue does
+     it for a JSValue; var refs, shapes... are passed by their header).  It
+     must not allocate, free or change counts.
+   - gc_free(rt, h) releases every reference the cell holds (JS_FreeValueRT,
+     wf_gc_release...) and frees the cell's side allocations, but NOT the
+     cell's own block: the collector frees that with js_free_rt once it is
+     safe (during cycle removal other garbage cells may still point at it).
+     So every cell must be one js_malloc_rt block with its header first. */
 void wf_object_gc_mark(JSRuntime *rt, JSGCObjectHeader *h, JS_MarkFunc *mark_func);
 void wf_object_gc_free(JSRuntime *rt, JSGCObjectHeader *h);
 void wf_shape_gc_mark(JSRuntime *rt, JSGCObjectHeader *h, JS_MarkFunc *mark_func);

@@ -25,9 +25,9 @@ typedef struct JSString {
     JSRefCountHeader header;    /* must be first */
     uint32_t len : 31;
     uint32_t is_wide : 1;
-    uint32_t hash : 30;         /* valid for atoms */
-    uint32_t atom_type : 2;     /* 0: not an atom, else WF_ATOM_TYPE_* (see atom.h) */
-    uint32_t hash_next;         /* atom hash chain (atom index) */
+    uint32_t hash : 29;         /* valid for atoms */
+    uint32_t atom_type : 3;     /* 0: not an atom, else WF_ATOM_TYPE_* (see atom.h; PRIVATE is 4) */
+    uint32_t hash_next;         /* atom hash chain (atom index); for symbols: the atom's own index */
     union {
         uint8_t str8[0];        /* len + 1 bytes, NUL terminated */
         uint16_t str16[0];
@@ -48,6 +48,9 @@ static inline uint32_t wf_str_get(const JSString *p, uint32_t i)
 JSString *wf_str_alloc(JSContext *ctx, uint32_t len, bool is_wide);  /* contents uninitialised */
 JSString *wf_str_alloc_rt(JSRuntime *rt, uint32_t len, bool is_wide);  /* no exception */
 void wf_str_free(JSRuntime *rt, JSString *p);   /* when the count reached 0 */
+/* UTF-8 (invalid sequences become U+FFFD) to a new string, without a
+   context: NULL on allocation failure, no exception. */
+JSString *wf_str_from_utf8_rt(JSRuntime *rt, const char *buf, size_t len);
 
 /* Constructors returning a JS_TAG_STRING value (or JS_EXCEPTION). */
 JSValue wf_str_new8(JSContext *ctx, const uint8_t *buf, uint32_t len);    /* Latin-1 */

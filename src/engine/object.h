@@ -70,6 +70,7 @@ struct JSObject {
     uint8_t is_derived_ctor : 1;
     uint8_t is_HTMLDDA : 1;
     uint8_t free_mark : 1;      /* being freed by the collector */
+    uint8_t is_weak_target : 1; /* key of a WeakMap/WeakSet entry: on free, call wf_weak_target_free */
     JSShape *shape;
     JSProperty *prop;           /* shape->prop_size entries */
     union {
@@ -212,6 +213,10 @@ int wf_obj_test_integrity(JSContext *ctx, JSValueConst obj, bool frozen);
 /* FromPropertyDescriptor / ToPropertyDescriptor. */
 JSValue wf_from_property_descriptor(JSContext *ctx, const JSPropertyDescriptor *desc);
 int wf_to_property_descriptor(JSContext *ctx, JSPropertyDescriptor *desc, JSValueConst obj);
+
+/* weak.c: drop every weak entry keyed by p (p->is_weak_target is set);
+   called by the object free path before the object's memory goes. */
+void wf_weak_target_free(JSRuntime *rt, JSObject *p);
 
 /* Wrapper objects' [[XxxData]] slot (Number, String, Boolean, Symbol, BigInt). */
 static inline JSValueConst wf_obj_data(JSObject *p) { return p->u.object_data; }

@@ -40,12 +40,23 @@ typedef enum JSErrorEnum {
     JS_PLAIN_ERROR = JS_NATIVE_ERROR_COUNT,  /* plain Error, for wf_throw_error */
 } JSErrorEnum;
 
+/* The internal methods JSClassExoticMethods has no slot for (Proxy, module
+   namespaces).  A NULL member means the ordinary algorithm.  Installed with
+   wf_class_set_object_hooks (object.h). */
+typedef struct WFObjectHooks {
+    JSValue (*get_prototype_of)(JSContext *ctx, JSValueConst obj);   /* new ref, JS_NULL, or JS_EXCEPTION */
+    int (*set_prototype_of)(JSContext *ctx, JSValueConst obj, JSValueConst proto); /* -1, false, true */
+    int (*is_extensible)(JSContext *ctx, JSValueConst obj);          /* -1, false, true */
+    int (*prevent_extensions)(JSContext *ctx, JSValueConst obj);     /* -1, false, true */
+} WFObjectHooks;
+
 struct JSClass {
     JSAtom class_name;              /* 0: slot unused */
     JSClassFinalizer *finalizer;
     JSClassGCMark *gc_mark;
     JSClassCall *call;              /* non-NULL: objects of this class are callable */
     const JSClassExoticMethods *exotic;
+    const WFObjectHooks *obj_hooks; /* NULL: ordinary [[GetPrototypeOf]] etc. */
 };
 
 struct JSStackFrame;                /* interpreter frame, engine/function.h */
@@ -57,6 +68,7 @@ struct JSRuntime {
     JSMallocState malloc_state;
     const char *rt_info;            /* JS_SetRuntimeInfo, not owned */
     uint64_t dump_flags;
+    bool mem_size_header;           /* allocator has no usable_size: we prefix a size word */
 
     /* atom.c */
     int atom_hash_size;             /* power of two */
@@ -106,6 +118,11 @@ struct JSRuntime {
     /* job queue (promise jobs), job.c */
     struct list_head job_list;
 
+    /* weak.c: objects that are keys of WeakMap/WeakSet entries */
+    struct WFWeakTarget **weak_target_hash;
+    uint32_t weak_target_hash_size;     /* power of two, 0: none yet */
+    uint32_t weak_target_count;
+
     void *user_opaque;              /* JS_SetRuntimeOpaque */
 };
 
@@ -129,6 +146,8 @@ struct JSContext {
     JSValue global_obj;
     JSValue global_var_obj;         /* global lexical bindings (let/const/class) */
 
+    JSValue oom_error;              /* preallocated uncatchable InternalError("out of memory") */
+
     uint64_t random_state[2];       /* Math.random */
     int interrupt_counter;          /* counts down in the interpreter */
     bool is_raw;                    /* JS_NewContextRaw */
@@ -146,6 +165,8 @@ static inline bool wf_check_stack_overflow(JSRuntime *rt, size_t alloca_size)
 
 /* context.c */
 JSContext *wf_context_new(JSRuntime *rt, bool raw);
+/* mem.c: the C library allocator used by JS_NewRuntime. */
+const JSMallocFunctions *wf_mem_default_funcs(void);
 
 /* Intrinsic prototype for a class, borrowed. */
 static inline JSValueConst wf_class_proto(JSContext *ctx, JSClassID id)

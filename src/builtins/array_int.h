@@ -1,0 +1,97 @@
+/*
+ * array_int.h - private header shared by the files of the Array family
+ * (array.c, array_iter.c, array_sort.c); nothing outside them includes it.
+ *
+ * It holds the small helpers every Array.prototype method needs (length,
+ * element access with a fast-array shortcut, ArraySpeciesCreate with a
+ * buffered result) and the method tables each file contributes to
+ * Array.prototype.
+ *
+ * Fast paths.  A "fast array" (object.h) keeps its elements 0..count-1 in
+ * u.array.values.  Reading values[k] for k < count is exactly [[Get]] of an
+ * own data property, so read-only loops may use it whenever they re-check
+ * after any call that can run JavaScript.  Writing, growing or shrinking in
+ * place is only allowed on a "plain" fast array (wf_array_is_plain), where
+ * no [[Set]], [[HasProperty]] or [[Delete]] on an index can reach user code.
+ */
+#ifndef WF_ARRAY_INT_H
+#define WF_ARRAY_INT_H
+
+#include "builtins/builtins.h"
+
+#define WF_MAX_SAFE_INTEGER 9007199254740991LL   /* 2^53 - 1 */
+
+#define countof(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* LengthOfArrayLike(obj) for an object; -1 on exception. */
+int wf_array_len(JSContext *ctx, JSValueConst obj, int64_t *plen);
+
+/* Element k of a fast array if it is one and k < count: a new reference
+   in *pv and true.  Never runs JavaScript. */
+static inline bool wf_array_fast_elem(JSValueConst obj, int64_t k, JSValue *pv)
+{
+    JSValue *vals;
+    uint32_t count;
+    if (wf_array_get_fast(obj, &vals, &count) && k < (int64_t)count) {
+        *pv = JS_DupValue(NULL, vals[k]);
+        return true;
+    }
+    return false;
+}
+
+/* HasProperty(obj, k) then Get(obj, k): 1 with *pv set, 0 absent (*pv
+   undefined), -1 exception.  Fast-array shortcut included. */
+int wf_array_try_get(JSContext *ctx, JSValueConst obj, int64_t k, JSValue *pv);
+/* Get(obj, k) with the fast-array shortcut. */
+JSValue wf_array_get(JSContext *ctx, JSValueConst obj, int64_t k);
+
+/* True when obj is a fast array whose length equals its element count, is
+   extensible, has a writable length and whose prototype chain holds no
+   indexed property: then [[Set]]/[[HasProperty]]/[[Delete]] on indices and
+   setting length cannot run user code, and the array may be edited in
+   place through u.array. */
+bool wf_array_is_plain(JSContext *ctx, JSValueConst obj);
+
+/* A result array being built.  When ArraySpeciesCreate chooses the realm's
+   %Array% (the usual case), nothing can observe the new array before the
+   method returns, so its dense prefix is gathered in a C buffer and the
+   array is created once at the end.  Otherwise `obj` is the species object
+   and every element goes through CreateDataPropertyOrThrow. */
+typedef struct WFArrayOut {
+    JSValue obj;            /* the result; JS_UNDEFINED while buffering */
+    JSValue *buf;           /* buffered elements 0..count-1 */
+    uint32_t count;
+    uint32_t size;          /* capacity of buf */
+} WFArrayOut;
+
+/* ArraySpeciesCreate(orig, len) into *out; -1 on exception. */
+int wf_array_out_species(JSContext *ctx, WFArrayOut *out, JSValueConst orig, int64_t len);
+/* ArrayCreate-like plain result (no species), buffered. */
+void wf_array_out_plain(WFArrayOut *out);
+/* CreateDataPropertyOrThrow(out, idx, v); v consumed; -1 on exception. */
+int wf_array_out_put(JSContext *ctx, WFArrayOut *out, int64_t idx, JSValue v);
+/* The finished array.  A buffered result gets length `len`; a species
+   object gets Set(obj, "length", len, true) only when set_len.  Frees *out
+   either way. */
+JSValue wf_array_out_finish(JSContext *ctx, WFArrayOut *out, int64_t len, bool set_len);
+void wf_array_out_free(JSContext *ctx, WFArrayOut *out);
+
+/* Set(obj, "length", len, true). */
+int wf_array_set_len(JSContext *ctx, JSValueConst obj, int64_t len);
+
+/* Method tables of the other files, added to Array.prototype by
+   wf_init_array. */
+extern const JSCFunctionListEntry wf_array_iter_proto_funcs[];
+extern const int wf_array_iter_proto_funcs_count;
+extern const JSCFunctionListEntry wf_array_sort_proto_funcs[];
+extern const int wf_array_sort_proto_funcs_count;
+
+/* array_iter.c: %ArrayIteratorPrototype%, Array.prototype.keys/values/
+   entries and [Symbol.iterator] (the same function object as values). */
+int wf_array_iter_init(JSContext *ctx, JSValueConst array_proto);
+/* Iterating a fast array through its own %ArrayIteratorPrototype%.next
+   cannot be observed: true when `method` is %Array.prototype.values% and
+   that next is unchanged (Array.from and friends then walk the array). */
+bool wf_array_iter_is_pristine(JSContext *ctx, JSValueConst obj, JSValueConst method);
+
+#endif /* WF_ARRAY_INT_H */

@@ -1,0 +1,148 @@
+/*
+ * interp_int.h - private interface between the interpreter's files:
+ * interp.c (dispatch loop), interp_ops.c (operator slow paths),
+ * interp_env.c (global / with / for-in / spread helpers), function.c
+ * (closures, var refs, arguments objects), backtrace.c and eval.c.
+ *
+ * Not for use outside the interpreter: other modules go through interp.h,
+ * function.h and error.h.
+ *
+ * Conventions: operand-consuming helpers take JSValue (consumed) and write
+ * their result through a pointer; they return 0, or -1 with the exception
+ * pending (operands freed in both cases).
+ */
+#ifndef WF_INTERP_INT_H
+#define WF_INTERP_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "quickjs.h"
+#include "engine/state.h"
+#include "engine/interp.h"
+
+struct JSFunctionBytecode;
+
+#ifndef WF_UNUSED_RESULT
+#if defined(__GNUC__)
+#define WF_UNUSED_RESULT __attribute__((warn_unused_result))
+#else
+#define WF_UNUSED_RESULT
+#endif
+#endif
+
+/* Binary operators handled by wf_op_binary_slow (also the BigInt kinds). */
+typedef enum WFBinOp {
+    WF_BINOP_ADD,
+    WF_BINOP_SUB,
+    WF_BINOP_MUL,
+    WF_BINOP_DIV,
+    WF_BINOP_MOD,
+    WF_BINOP_POW,
+    WF_BINOP_SHL,
+    WF_BINOP_SAR,
+    WF_BINOP_SHR,
+    WF_BINOP_AND,
+    WF_BINOP_OR,
+    WF_BINOP_XOR,
+} WFBinOp;
+
+typedef enum WFCmpOp {
+    WF_CMP_LT,
+    WF_CMP_LTE,
+    WF_CMP_GT,
+    WF_CMP_GTE,
+} WFCmpOp;
+
+typedef enum WFUnOp {
+    WF_UNOP_NEG,
+    WF_UNOP_PLUS,       /* ToNumber: TypeError on BigInt */
+    WF_UNOP_INC,
+    WF_UNOP_DEC,
+    WF_UNOP_NOT,        /* bitwise ~ */
+    WF_UNOP_TONUMERIC,  /* postfix ++/-- old value */
+} WFUnOp;
+
+/* interp_ops.c: operators (ECMA-262 13.5 - 13.15, 7.1 conversions). */
+int wf_op_binary_slow(JSContext *ctx, JSValue *pres, JSValue a, JSValue b, WFBinOp op) WF_UNUSED_RESULT;
+/* Add when at least one operand is not a number; a is consumed (in-place
+   string append when a is a string with ref_count 1). */
+int wf_op_add_slow(JSContext *ctx, JSValue *pres, JSValue a, JSValue b) WF_UNUSED_RESULT;
+/* Relational comparison: *pres = true/false. */
+int wf_op_compare_slow(JSContext *ctx, bool *pres, JSValue a, JSValue b, WFCmpOp op) WF_UNUSED_RESULT;
+int wf_op_unary_slow(JSContext *ctx, JSValue *pres, JSValue a, WFUnOp op) WF_UNUSED_RESULT;
+int wf_op_loose_eq(JSContext *ctx, bool *pres, JSValue a, JSValue b) WF_UNUSED_RESULT;
+bool wf_op_strict_eq(JSContext *ctx, JSValue a, JSValue b);    /* consumes both */
+JSValue wf_op_typeof(JSContext *ctx, JSValue a);               /* string value */
+int wf_op_in(JSContext *ctx, bool *pres, JSValue key, JSValue obj) WF_UNUSED_RESULT;
+int wf_op_instanceof(JSContext *ctx, bool *pres, JSValue val, JSValue ctor) WF_UNUSED_RESULT;
+/* delete obj[key]: *pres = result; strict mode throws on failure. */
+int wf_op_delete(JSContext *ctx, bool *pres, JSValue obj, JSValue key, bool strict) WF_UNUSED_RESULT;
+/* ToPropertyKey for computed member access keeps ints as ints. */
+JSValue wf_op_to_property_key(JSContext *ctx, JSValue key);
+
+/* interp_env.c: environments. */
+/* GlobalDeclarationInstantiation checks and bindings.  flags: WF_GDECL_*. */
+enum {
+    WF_GDECL_VAR      = 1 << 0,  /* var: CanDeclareGlobalVar / CreateGlobalVarBinding */
+    WF_GDECL_FUNCTION = 1 << 1,  /* function: CanDeclareGlobalFunction */
+    WF_GDECL_LEXICAL  = 1 << 2,  /* let/class: lexical binding in global_var_obj */
+    WF_GDECL_CONST    = 1 << 3,  /* const (with LEXICAL) */
+    WF_GDECL_EVAL     = 1 << 4,  /* declared by eval code: deletable */
+};
+/* Check only (step 1 of GlobalDeclarationInstantiation): SyntaxError or
+   TypeError when the name cannot be declared. */
+int wf_global_check_decl(JSContext *ctx, JSAtom name, int flags) WF_UNUSED_RESULT;
+/* Create the binding: var → undefined property if absent; lexical →
+   uninitialized binding in global_var_obj. */
+int wf_global_declare(JSContext *ctx, JSAtom name, int flags) WF_UNUSED_RESULT;
+/* CreateGlobalFunctionBinding(name, fn, deletable). fn consumed. */
+int wf_global_define_func(JSContext *ctx, JSAtom name, JSValue fn, int flags) WF_UNUSED_RESULT;
+/* Reads a global name: lexical bindings first, then the global object.
+   Absent: ReferenceError if throw_ref, else undefined (typeof x). */
+JSValue wf_global_get(JSContext *ctx, JSAtom name, bool throw_ref);
+/* PutValue on a global reference.  val consumed. */
+int wf_global_put(JSContext *ctx, JSAtom name, JSValue val, bool strict) WF_UNUSED_RESULT;
+/* Initialise a lexical global (let/const/class declaration).  val consumed. */
+int wf_global_init_lexical(JSContext *ctx, JSAtom name, JSValue val) WF_UNUSED_RESULT;
+/* delete of an unqualified global name (sloppy mode). */
+int wf_global_delete(JSContext *ctx, JSAtom name) WF_UNUSED_RESULT;
+/* true if the global name resolves (for typeof / strict checks). */
+int wf_global_has(JSContext *ctx, JSAtom name) WF_UNUSED_RESULT;
+
+/* `with` object environment: HasBinding (HasProperty + @@unscopables). */
+int wf_with_has_binding(JSContext *ctx, JSValueConst obj, JSAtom name) WF_UNUSED_RESULT;
+
+/* for-in: iterator object over obj's enumerable string keys. */
+JSValue wf_for_in_start(JSContext *ctx, JSValue obj);
+/* Next key: *pdone set at the end.  Returns the key (string) or JS_UNDEFINED. */
+JSValue wf_for_in_next(JSContext *ctx, JSValueConst iter, bool *pdone);
+
+/* Spread: array of the values of an iterable (for [...x] and f(...x)). */
+int wf_spread_append(JSContext *ctx, JSValueConst arr, JSValueConst iterable) WF_UNUSED_RESULT;
+/* Function.prototype.apply style call: args from a (fast or generic)
+   array-like. */
+JSValue wf_apply_array(JSContext *ctx, JSValueConst func, JSValueConst this_obj,
+                       JSValueConst arr, JSValueConst new_target, bool is_construct);
+/* Rest parameters / argument arrays: new array of argv[first..argc). */
+JSValue wf_build_rest(JSContext *ctx, int first, int argc, JSValueConst *argv);
+/* GetTemplateObject: freeze raw, define cooked.raw, freeze cooked. */
+JSValue wf_template_object(JSContext *ctx, JSValue cooked, JSValue raw);
+
+/* function.c: closures and arguments objects. */
+/* New function object for bytecode 'b' (JS_TAG_FUNCTION_BYTECODE value,
+   borrowed) in frame sf (parent's var refs from cur_var_refs). */
+JSValue wf_closure_new(JSContext *ctx, JSValueConst bfunc, JSVarRef **cur_var_refs,
+                       JSStackFrame *sf);
+JSValue wf_arguments_new_unmapped(JSContext *ctx, int argc, JSValueConst *argv);
+JSValue wf_arguments_new_mapped(JSContext *ctx, JSStackFrame *sf);
+/* Installs the class hooks owned by the interpreter (bytecode functions,
+   arguments, for-in iterators). */
+void wf_function_init_classes(JSRuntime *rt);
+/* Ensure the for-in iterator class hooks (interp_env.c). */
+void wf_for_in_init_class(JSRuntime *rt);
+
+/* backtrace.c */
+/* Source position of a frame's current instruction (0,0 if unknown). */
+void wf_frame_position(JSStackFrame *sf, int *pline, int *pcol);
+
+#endif /* WF_INTERP_INT_H */
