@@ -21,7 +21,13 @@
 
 #define WF_MAX_SAFE_INTEGER 9007199254740991LL   /* 2^53 - 1 */
 
+#ifndef countof
 #define countof(a) ((int)(sizeof(a) / sizeof((a)[0])))
+#endif
+
+/* Argument i of a built-in, undefined past argc (C functions only get
+   their declared length padded). */
+#define WF_ARG(i) ((i) < argc ? argv[i] : JS_UNDEFINED)
 
 /* LengthOfArrayLike(obj) for an object; -1 on exception. */
 int wf_array_len(JSContext *ctx, JSValueConst obj, int64_t *plen);
@@ -37,6 +43,16 @@ static inline bool wf_array_fast_elem(JSValueConst obj, int64_t k, JSValue *pv)
         return true;
     }
     return false;
+}
+
+/* wf_array_get_fast for writing: only Array objects qualify, whose fast
+   elements are plain writable data properties (an arguments object's may
+   alias the function's variables). */
+static inline bool wf_array_fast_rw(JSValueConst obj, JSValue **pvals, uint32_t *pcount)
+{
+    return JS_VALUE_GET_TAG(obj) == JS_TAG_OBJECT &&
+           wf_obj(obj)->class_id == JS_CLASS_ARRAY &&
+           wf_array_get_fast(obj, pvals, pcount);
 }
 
 /* HasProperty(obj, k) then Get(obj, k): 1 with *pv set, 0 absent (*pv
@@ -62,6 +78,7 @@ typedef struct WFArrayOut {
     JSValue *buf;           /* buffered elements 0..count-1 */
     uint32_t count;
     uint32_t size;          /* capacity of buf */
+    bool owned;             /* our own ArrayCreate result (buffered or not) */
 } WFArrayOut;
 
 /* ArraySpeciesCreate(orig, len) into *out; -1 on exception. */
@@ -70,7 +87,7 @@ int wf_array_out_species(JSContext *ctx, WFArrayOut *out, JSValueConst orig, int
 void wf_array_out_plain(WFArrayOut *out);
 /* CreateDataPropertyOrThrow(out, idx, v); v consumed; -1 on exception. */
 int wf_array_out_put(JSContext *ctx, WFArrayOut *out, int64_t idx, JSValue v);
-/* The finished array.  A buffered result gets length `len`; a species
+/* The finished array.  Our own result gets length `len`; a species
    object gets Set(obj, "length", len, true) only when set_len.  Frees *out
    either way. */
 JSValue wf_array_out_finish(JSContext *ctx, WFArrayOut *out, int64_t len, bool set_len);

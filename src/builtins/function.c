@@ -84,7 +84,7 @@ static JSValueConst *pad_args(JSContext *ctx, int argc, JSValueConst *argv, int 
 
     *pheap = NULL;
     if (argc >= length)
-        return argv;
+        return argv ? argv : stack_buf;   /* NULL would read as an allocation failure */
     if (length <= CFUNC_STACK_ARGS) {
         buf = stack_buf;
     } else {
@@ -348,19 +348,6 @@ JSValueConst wf_bound_function_target(JSObject *p)
 /* ---------------------------------------------------------------------- */
 /* Names and lengths                                                       */
 
-/* The description of a symbol atom as a string value, or undefined. */
-static JSValue symbol_atom_description(JSContext *ctx, JSAtom atom)
-{
-    JSValue sym = wf_atom_to_value(ctx, atom);
-    JSValue desc;
-
-    if (JS_IsException(sym))
-        return sym;
-    desc = JS_GetPropertyStr(ctx, sym, "description");
-    JS_FreeValue(ctx, sym);
-    return desc;
-}
-
 int wf_func_set_name(JSContext *ctx, JSValueConst func, JSAtom name, const char *prefix)
 {
     JSValue str, desc;
@@ -370,7 +357,7 @@ int wf_func_set_name(JSContext *ctx, JSValueConst func, JSAtom name, const char 
             str = JS_AtomToString(ctx, name);
         } else {
             WFStringBuilder sb;
-            desc = symbol_atom_description(ctx, name);
+            desc = wf_symbol_description(ctx, name);
             if (JS_IsException(desc))
                 return -1;
             if (JS_IsUndefined(desc)) {
@@ -1075,6 +1062,7 @@ static int init_function_proto(JSContext *ctx)
     if (p->class_id != JS_CLASS_C_FUNCTION && p->class_id != JS_CLASS_OBJECT)
         return 0;   /* the core made it something else: leave it */
     p->class_id = JS_CLASS_C_FUNCTION;
+    p->is_callable = 1;
     p->u.cfunc.realm = ctx;
     p->u.cfunc.c_function.generic = js_function_proto;
     p->u.cfunc.length = 0;

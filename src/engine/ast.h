@@ -8,8 +8,12 @@
  * wf_parse_program() returns, except for the `aux` slots, which belong to the
  * backend (the parser sets them to NULL).
  *
- * CHANGE LOG (renames are announced here; additions are not):
+ * CHANGE LOG (renames are announced here; additions are listed too):
  *   v1  first version.
+ *   v1.1 additions: WF_AST_F_ANNEXB, wf_ast_kind_name, wf_ast_for_each_child
+ *        (ast.c); CALL accepted as assignment/update/for-in-of target in
+ *        sloppy code (Annex B runtime ReferenceError, see u.assign);
+ *        WF_DECL_FUNC_NAME is never produced.  No renames so far.
  *
  * Conventions
  * - line/col are 1-based; col counts UTF-16 code units from the line start.
@@ -86,8 +90,9 @@ typedef enum WFDeclKind {
     WF_DECL_CATCH_PARAM,    /* catch (e) / catch ({a, b}) */
     WF_DECL_IMPORT,         /* import binding (immutable, live) */
     WF_DECL_CLASS_INNER,    /* the class's own name inside its body (const) */
-    WF_DECL_FUNC_NAME,      /* named function expression's own name
-                               (immutable; silently ignores writes in sloppy) */
+    WF_DECL_FUNC_NAME,      /* reserved: not produced by the parser (a named
+                               function expression's own binding is implied
+                               by WFAstFunc.is_named_expr + name) */
     /* private names (WFAstClass.private_names) */
     WF_DECL_PRIVATE_FIELD,
     WF_DECL_PRIVATE_METHOD,
@@ -273,7 +278,8 @@ struct WFAstFunc {
     bool contains_with;         /* with here or in any nested function */
     bool has_await;             /* module: top-level await appears */
     bool args_is_param_or_lex;  /* a parameter, or a let/const/class/function
-                                   at body top level, is named `arguments` */
+                                   declared at body top level, is named
+                                   `arguments` (then no arguments object) */
 
     WFAstName *name;            /* binding name or NULL (no name inference:
                                    NamedEvaluation is the backend's job) */
@@ -285,9 +291,11 @@ struct WFAstFunc {
                                    first default or rest) */
     WFAstList body;             /* statements (Program: also import/export) */
 
-    WFAstScope param_scope;     /* names bound by params (WF_DECL_PARAM), and
-                                   the WF_DECL_FUNC_NAME of a named function
-                                   expression comes first if is_named_expr */
+    WFAstScope param_scope;     /* names bound by params (WF_DECL_PARAM), in
+                                   order, duplicates kept (sloppy simple
+                                   lists: the last one wins).  The own name
+                                   of a named function expression is not
+                                   here: see is_named_expr / name */
     WFAstScope var_scope;       /* var-scoped names: var, top-level function
                                    declarations (kind FUNCTION, node = the
                                    FUNC_DECL, last one wins), Annex B hoisted
@@ -522,9 +530,13 @@ struct WFAstNode {
         struct {
             uint8_t op;             /* WF_OP_ASSIGN or compound operator */
             WFAstNode *target;      /* IDENT, MEMBER, SUPER_MEMBER, or (op ==
-                                       ASSIGN only) ARRAY_/OBJECT_PATTERN;
-                                       CALL only in sloppy-mode web-compat
-                                       forms is NOT accepted */
+                                       ASSIGN only) ARRAY_/OBJECT_PATTERN.
+                                       In sloppy code also CALL (Annex B
+                                       "runtime errors for function call
+                                       assignment targets"; not for logical
+                                       ops): evaluate the call, then throw a
+                                       ReferenceError.  Same for UPDATE args
+                                       and FOR_IN/FOR_OF left sides. */
             WFAstNode *value;
         } assign;
         struct { WFAstNode *test, *cons, *alt; } cond;
@@ -562,5 +574,20 @@ struct WFAstNode {
         struct { WFAstNode *target, *def; } assign_pattern;
     } u;
 };
+
+/* ---------------------------------------------------------------------- */
+/* Generic helpers (ast.c)                                                 */
+
+/* "Ident", "Call", ... for dumps and messages */
+const char *wf_ast_kind_name(int kind);
+
+/* Calls fn(opaque, &child) for every non-NULL child of n in source order
+   (a visitor may replace *slot).  Stops and returns false as soon as fn
+   does.  Function nodes yield id, params, body; class nodes id,
+   superclass, constructor, members.  Name-only IDENT nodes (non-computed
+   keys, function/class ids, import/export spec ids) are children too:
+   check the owner before treating an IDENT as a reference. */
+typedef bool (*WFAstVisitFn)(void *opaque, WFAstNode **slot);
+bool wf_ast_for_each_child(WFAstNode *n, WFAstVisitFn fn, void *opaque);
 
 #endif /* WF_AST_H */

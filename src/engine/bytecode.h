@@ -164,6 +164,11 @@ typedef enum WFSlotKind {
     WF_SLOT_EVAL_VAR_OBJ,    /* "<var>": var object of a sloppy function
                                with direct eval (eval-declared vars) */
     WF_SLOT_HIDDEN,          /* compiler temporary, never resolved by name */
+    WF_SLOT_PRIVATE_FIELD,   /* "#x": private name symbol of a field */
+    WF_SLOT_PRIVATE_METHOD,  /* "#x": private name symbol of a method */
+    WF_SLOT_PRIVATE_ACCESSOR,/* "#x": private name symbol of a getter/setter */
+    WF_SLOT_CLASS_HIDDEN,    /* class internals found by name ("<brand>",
+                                "#x:get", computed field keys...) */
 } WFSlotKind;
 
 /* One argument or local (JSFunctionBytecode.vardefs). */
@@ -273,6 +278,9 @@ typedef struct JSFunctionBytecode {
 
     uint32_t ic_count;          /* inline cache slots used by get_field /
                                    get_field2 / put_field (numbered 0..) */
+    uint32_t *ic;               /* VM-owned inline caches, ic_count entries,
+                                   allocated lazily by the VM (NULL at
+                                   creation); freed by free_contents */
     JSContext *realm;           /* counted reference (a GC cell) */
 } JSFunctionBytecode;
 
@@ -303,9 +311,11 @@ void wf_bytecode_dump(JSContext *ctx, const JSFunctionBytecode *b, uint64_t flag
 WFSource *wf_source_new(JSRuntime *rt, const char *text, size_t len);  /* NULL on OOM */
 void wf_source_release(JSRuntime *rt, WFSource *s);
 
-/* pc2line encoding, for the compiler: a sequence of entries, each
-       uleb128(pc delta) sleb128(line delta) uleb128(col)
-   relative to the previous entry (the first one to pc 0 and b->line).
-   Decoders stop at pc2line_len. */
+/* pc2line encoding: a sequence of entries, each
+       uleb128(pc delta) uleb128(zigzag(line delta)) uleb128(col)
+   relative to the previous entry (the first one relative to pc 0, line 0);
+   zigzag(d) = (d << 1) ^ (d >> 31).  An entry gives the position of the
+   instructions from its pc up to the next entry.  Decoders stop at
+   pc2line_len. */
 
 #endif /* WF_BYTECODE_H */

@@ -38,6 +38,10 @@ JSValue wf_throw_syntax_error_at(JSContext *ctx, const char *filename, int line,
 /* Uncatchable InternalError("interrupted") used by the interrupt handler. */
 JSValue wf_throw_interrupted(JSContext *ctx);
 
+/* context.c calls it once the error prototypes exist: preallocates the
+   context's uncatchable InternalError("out of memory").  -1 on OOM. */
+int wf_error_init_oom(JSContext *ctx);
+
 /* Implemented by the interpreter (backtrace.c): set obj.stack to
    "Name: message\n    at fn (file:line:col)\n..." from the current frames,
    skipping 'skip' innermost frames. */

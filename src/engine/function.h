@@ -41,6 +41,11 @@ int wf_func_set_length(JSContext *ctx, JSValueConst func, double length);
 /* Make a C function usable with `new`, linking ctor.prototype = proto and
    proto.constructor = ctor (JS_SetConstructor). */
 void wf_func_set_constructor(JSContext *ctx, JSValueConst ctor, JSValueConst proto);
+/* Install the call hooks of C_FUNCTION, C_FUNCTION_DATA, BOUND_FUNCTION
+   (idempotent; also done lazily by the constructors above). */
+void wf_cfunc_init_classes(JSRuntime *rt);
+/* [[BoundTargetFunction]] of a BOUND_FUNCTION object (borrowed). */
+JSValueConst wf_bound_function_target(JSObject *p);
 
 /* interp.c / compile driver: implemented by the compiler/interpreter. */
 /* Source text of a function for Function.prototype.toString (new string),

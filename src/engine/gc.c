@@ -35,6 +35,7 @@
 #include "engine/state.h"
 #include "engine/object.h"
 #include "engine/atom.h"
+#include "engine/jsstring.h"
 
 enum { MARK_NONE = 0, MARK_LIVE = 1, MARK_GARBAGE = 2 };
 
@@ -329,4 +330,38 @@ void wf_gc_init(JSRuntime *rt)
     init_list_head(&rt->tmp_obj_list);
     rt->gc_phase = WF_GC_PHASE_NONE;
     rt->malloc_gc_threshold = GC_DEFAULT_THRESHOLD;
+}
+
+/* ------------------------------------------------------------------ */
+/* __JS_FreeValueRT: a counted value's count reached zero */
+
+void __JS_FreeValueRT(JSRuntime *rt, JSValue v)
+{
+    switch (JS_VALUE_GET_TAG(v)) {
+    case JS_TAG_STRING:
+    case JS_TAG_SYMBOL:
+        /* a symbol's JSString is its atom: wf_str_free removes the entry */
+        wf_str_free(rt, (JSString *)JS_VALUE_GET_PTR(v));
+        break;
+    case JS_TAG_OBJECT:
+    case JS_TAG_FUNCTION_BYTECODE:
+        wf_gc_free_cell(rt, (JSGCObjectHeader *)JS_VALUE_GET_PTR(v));
+        break;
+    case JS_TAG_BIG_INT:
+        /* BIGINT: a heap BigInt is one plain block (no references); if
+           bigint.c gives it internal pointers, call its free function here. */
+        js_free_rt(rt, JS_VALUE_GET_PTR(v));
+        break;
+    case JS_TAG_STRING_ROPE:
+    case JS_TAG_MODULE:
+    default:
+        /* never created with a count by the engine (modules are owned by
+           module.c and freed by it) */
+        break;
+    }
+}
+
+void __JS_FreeValue(JSContext *ctx, JSValue v)
+{
+    __JS_FreeValueRT(ctx->rt, v);
 }

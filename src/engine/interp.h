@@ -100,6 +100,7 @@ typedef struct JSStackFrame {
     const uint8_t *cur_pc;              /* current instruction, saved at calls, throws, suspends */
     struct list_head var_ref_list;      /* open JSVarRefs on this frame's slots (counted) */
     struct JSFunctionBytecode *b;       /* the bytecode being run (borrowed from cur_func), NULL if native */
+    struct JSVarRef **var_refs;         /* the closure's variables (borrowed), or the program's */
     JSContext *realm;                   /* the function's realm */
     int arg_count;                      /* actual argc (arguments.length) */
     int arg_alloc;                      /* slots in arg_buf: max(argc, formal count) */
@@ -119,6 +120,7 @@ static inline void wf_frame_push_native(JSRuntime *rt, JSStackFrame *sf, JSValue
     sf->cur_pc = NULL;
     init_list_head(&sf->var_ref_list);
     sf->b = NULL;
+    sf->var_refs = NULL;
     sf->realm = NULL;
     sf->arg_count = sf->arg_alloc = 0;
     sf->frame_size = 0;
@@ -157,6 +159,11 @@ void wf_interp_free_rt(JSRuntime *rt);
 /* Run the interrupt handler if the context's counter ran out: -1 and an
    uncatchable error pending when it asks to stop. */
 int wf_interp_poll_interrupt(JSContext *ctx);
+
+/* function.c: install the class hooks owned by the interpreter (bytecode
+   function kinds, for-in iterators); called once per runtime after
+   wf_class_init. */
+void wf_function_init_classes(JSRuntime *rt);
 
 /* Close (detach) every open var ref of a frame; used when a frame ends. */
 void wf_frame_close_var_refs(JSRuntime *rt, JSStackFrame *sf);

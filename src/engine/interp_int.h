@@ -135,11 +135,32 @@ JSValue wf_closure_new(JSContext *ctx, JSValueConst bfunc, JSVarRef **cur_var_re
                        JSStackFrame *sf);
 JSValue wf_arguments_new_unmapped(JSContext *ctx, int argc, JSValueConst *argv);
 JSValue wf_arguments_new_mapped(JSContext *ctx, JSStackFrame *sf);
-/* Installs the class hooks owned by the interpreter (bytecode functions,
-   arguments, for-in iterators). */
-void wf_function_init_classes(JSRuntime *rt);
+/* close_loc: detach the open var ref of local slot idx, if any. */
+void wf_frame_close_var_ref_slot(JSRuntime *rt, JSStackFrame *sf, int idx);
 /* Ensure the for-in iterator class hooks (interp_env.c). */
 void wf_for_in_init_class(JSRuntime *rt);
+
+/* eval.c: direct eval of the string src from frame sf (the `eval` and
+   `apply_eval` opcodes); returns the completion value. */
+JSValue wf_eval_direct(JSContext *ctx, JSStackFrame *sf, JSValueConst src, int scope_idx);
+
+/* interp_async.c: suspended frames of generators and async functions.
+   The frame lives in a GC cell so generator objects and promise jobs can
+   hold it; while it runs it is linked into rt->current_stack_frame like
+   any other frame (flags WF_FRAME_HEAP | WF_FRAME_ENTRY). */
+enum {
+    WF_ASYNC_SUSPENDED_START,   /* created, body not started */
+    WF_ASYNC_SUSPENDED_YIELD,   /* stopped at yield / await */
+    WF_ASYNC_EXECUTING,
+    WF_ASYNC_COMPLETED,         /* returned or threw: slots freed */
+};
+
+typedef struct WFAsyncFrame {
+    JSGCObjectHeader header;    /* WF_GC_ASYNC_FUNCTION */
+    uint8_t state;              /* WF_ASYNC_* */
+    JSStackFrame frame;         /* arg_buf / var_buf / stack_buf point into slots */
+    JSValue slots[];
+} WFAsyncFrame;
 
 /* backtrace.c */
 /* Source position of a frame's current instruction (0,0 if unknown). */

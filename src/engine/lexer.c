@@ -300,8 +300,10 @@ static bool buf8_push(WFLexer *lx, const char *s, uint32_t n)
         lx->buf8 = nb;
         lx->buf8_cap = ncap;
     }
-    memcpy(lx->buf8 + lx->buf8_len, s, n);
-    lx->buf8_len += n;
+    if (n) {
+        memcpy(lx->buf8 + lx->buf8_len, s, n);
+        lx->buf8_len += n;
+    }
     return true;
 }
 
@@ -603,6 +605,8 @@ static int scan_number(WFLexer *lx, WFToken *t)
     t->type = TOK_NUMBER;
     if (s[p] == '0' && p + 1 < lx->len) {
         uint8_t c1 = s[p + 1] | 0x20;
+        if (s[p + 1] == '_')
+            return err_at(lx, p + 1, "invalid numeric separator");
         if (c1 == 'x' || c1 == 'o' || c1 == 'b') {
             radix = c1 == 'x' ? 16 : c1 == 'o' ? 8 : 2;
             p += 2;
@@ -1046,6 +1050,7 @@ static bool skip_space(WFLexer *lx, bool *nl)
 {
     const uint8_t *s = lx->src;
     uint32_t p = lx->st.pos;
+    bool at_start = p == 0;     /* `-->` may open the first line too */
     for (;;) {
         int n;
         int32_t c;
@@ -1117,7 +1122,7 @@ static bool skip_space(WFLexer *lx, bool *nl)
             }
             goto done;
         case '-':
-            if (!lx->is_module && (*nl || p == 0) && p + 2 < lx->len &&
+            if (!lx->is_module && (*nl || at_start) && p + 2 < lx->len &&
                 s[p + 1] == '-' && s[p + 2] == '>') {
                 p += 3;
                 goto line_comment;

@@ -71,6 +71,8 @@ struct JSObject {
     uint8_t is_HTMLDDA : 1;
     uint8_t free_mark : 1;      /* being freed by the collector */
     uint8_t is_weak_target : 1; /* key of a WeakMap/WeakSet entry: on free, call wf_weak_target_free */
+    uint8_t is_callable : 1;    /* [[Call]] exists: set from the class at creation (Proxy sets it itself) */
+    uint8_t is_immutable_proto : 1; /* immutable prototype exotic object (Object.prototype) */
     JSShape *shape;
     JSProperty *prop;           /* shape->prop_size entries */
     union {
@@ -112,11 +114,27 @@ static inline JSValue wf_obj_value(JSObject *p)   /* new reference */
 }
 
 /* The class table.  wf_class_init registers the built-in classes when the
-   runtime is created; owners then install hooks with wf_class_set_hooks. */
+   runtime is created; owners then install hooks with wf_class_set_hooks
+   (typically from their wf_init_* function: it is idempotent, so running
+   it for every context is fine).  Install hooks before creating objects of
+   the class: is_exotic and is_callable are taken from the class when an
+   object is created.  A NULL argument leaves that hook unchanged. */
 int wf_class_init(JSRuntime *rt);
+void wf_class_free_all(JSRuntime *rt);
 void wf_class_set_hooks(JSRuntime *rt, JSClassID id, JSClassFinalizer *finalizer,
                         JSClassGCMark *gc_mark, JSClassCall *call,
                         const JSClassExoticMethods *exotic);
+void wf_class_set_object_hooks(JSRuntime *rt, JSClassID id, const WFObjectHooks *hooks);
+
+/* Lazily created property (JS_PROP_AUTOINIT): the first access calls
+   def->init(realm, obj, prop, def->opaque) and the result replaces the
+   property as a data property with the same attributes. */
+typedef struct WFAutoInitDef {
+    JSValue (*init)(JSContext *realm, JSObject *obj, JSAtom prop, void *opaque);
+    void *opaque;
+} WFAutoInitDef;
+int wf_obj_define_autoinit(JSContext *ctx, JSValueConst obj, JSAtom prop,
+                           const WFAutoInitDef *def, int flags);
 
 /* Object creation.  proto may be JS_NULL. */
 JSValue wf_obj_new(JSContext *ctx, JSValueConst proto, JSClassID class_id);
@@ -128,8 +146,47 @@ JSValue wf_obj_create_from_ctor(JSContext *ctx, JSValueConst new_target, JSClass
 /* Prototype lookup only, same rules: new reference or JS_EXCEPTION. */
 JSValue wf_get_prototype_from_ctor(JSContext *ctx, JSValueConst new_target, JSClassID class_id);
 
-/* Shapes (shape.c).  Find returns the property index in p->prop or -1. */
-int wf_shape_find(JSShape *sh, JSAtom atom);
+/* Shapes (shape.c).  Find returns the property index in p->prop or -1.
+
+   Sharing rules: a shape with is_hashed set is shared (found again by
+   (proto, property list)) and is never modified; changes make the object
+   switch to another shape.  A shape that is not hashed belongs to exactly
+   one object and is modified in place (deletions leave JS_ATOM_NULL slots;
+   property indices of live slots stay valid until a compaction, which only
+   happens inside wf_obj_delete).  Inline caches that keep a shape pointer
+   must hold a counted reference (wf_gc_release to drop it) and compare
+   both the pointer and, for writes, the slot's flags. */
+static inline uint32_t wf_shape_prop_bucket(JSAtom atom, uint32_t mask)
+{
+    uint32_t h = atom * 0x9E3779B1u;
+    return (h ^ (h >> 16)) & mask;
+}
+static inline int wf_shape_find(JSShape *sh, JSAtom atom)
+{
+    uint32_t i = sh->prop_hash[wf_shape_prop_bucket(atom, sh->prop_hash_mask)];
+    while (i) {
+        JSShapeProperty *pr = &sh->prop[i - 1];
+        if (pr->atom == atom)
+            return (int)i - 1;
+        i = pr->hash_next;
+    }
+    return -1;
+}
+/* Hashed shape with no property and the given prototype (new reference), or
+   NULL with an exception. */
+JSShape *wf_shape_initial(JSContext *ctx, JSObject *proto);
+/* Make p's shape its own (unhashed, count 1) so it can be changed in place:
+   -1 with an exception on OOM. */
+int wf_shape_unshare(JSContext *ctx, JSObject *p);
+/* Remove property idx from p's unshared shape and free its value.  May
+   compact the shape (indices change). */
+void wf_shape_delete_prop(JSRuntime *rt, JSObject *p, int idx);
+/* Release the contents of a property slot according to its kind flags. */
+void wf_prop_free(JSRuntime *rt, JSProperty *pr, int flags);
+/* Make room for n properties in p's unshared shape and value array. */
+int wf_shape_reserve(JSContext *ctx, JSObject *p, int n);
+/* Runtime tear-down: free the shared-shape table. */
+void wf_shape_free_table(JSRuntime *rt);
 static inline JSShapeProperty *wf_shape_prop(JSShape *sh, int idx) { return &sh->prop[idx]; }
 /* Add a new own property (must not exist): returns its JSProperty slot
    (value uninitialised) or NULL with an exception. */

@@ -17,6 +17,8 @@
 
 /* Maximum nesting of expressions/statements before "nesting too deep". */
 #define WF_PARSE_MAX_DEPTH 1000
+/* C stack the parser may use when WFParseOptions.stack_budget is 0. */
+#define WF_PARSE_DEFAULT_STACK (128 * 1024)
 
 typedef struct WFParseError {
     char message[256];      /* without file/line prefix */
@@ -43,6 +45,18 @@ typedef struct WFParseOptions {
        a class body).  Called with the name including '#'.  NULL: none. */
     bool (*private_name_visible)(void *opaque, const char *name, size_t len);
     void *opaque;
+    /* Optional early validation of RegularExpressionLiteral patterns (the
+       regexp compiler's syntax check, ECMA-262 13.2.7.2).  Returns false
+       and writes a message (no position) to msg on a syntax error.  NULL:
+       only the flags are checked here. */
+    bool (*validate_regexp)(void *re_opaque, const char *pattern, size_t len,
+                            const char *flags, size_t flags_len, char *msg,
+                            size_t msg_size);
+    void *re_opaque;
+    /* Bytes of C stack the parser may use below its entry point before it
+       reports "nesting too deep"; 0 means WF_PARSE_DEFAULT_STACK.  Callers
+       should pass what is left of the thread's stack minus a margin. */
+    size_t stack_budget;
 } WFParseOptions;
 
 /* Function kinds for wf_parse_function_ctor */

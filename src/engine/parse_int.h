@@ -116,9 +116,38 @@ typedef struct PClass {
 
 /* ---- parser ---- */
 
+/* the few token fields kept across a lookahead (a WFToken is big) */
+typedef struct TokPos {
+    WFAstName *name;
+    uint32_t start, end;
+    int line, col;
+    int type;
+    bool escaped, legacy_octal;
+    int bad_line, bad_col;
+} TokPos;
+
+static inline TokPos wf_tok_pos(const WFToken *t)
+{
+    TokPos r;
+    r.name = t->name;
+    r.start = t->start;
+    r.end = t->end;
+    r.line = t->line;
+    r.col = t->col;
+    r.type = t->type;
+    r.escaped = t->escaped;
+    r.legacy_octal = t->legacy_octal;
+    r.bad_line = t->bad_line;
+    r.bad_col = t->bad_col;
+    return r;
+}
+
 typedef struct Parser {
     WFLexer lx;
     WFToken tok;            /* current token */
+    WFToken pk;             /* scratch for wf_p_peek */
+    uintptr_t stack_base;   /* C stack position at entry */
+    size_t stack_budget;    /* bytes of C stack the parser may use */
     uint32_t prev_end;      /* end offset of the previous token */
     int prev_line;          /* line of the previous token's end */
     WFArena *arena;
@@ -136,7 +165,7 @@ typedef struct Parser {
     int cover_line, cover_col;
     const char *cover_msg;
     /* monotonic counters of uses (to attribute them to arrows afterwards) */
-    uint32_t n_this, n_args, n_eval, n_superprop, n_supercall, n_newtarget;
+    uint32_t c_this, c_args, c_eval, c_superprop, c_supercall, c_newtarget;
     uint32_t tagged_sites;
     /* module */
     DeclVec exported;       /* exported names (duplicate check) */
@@ -157,8 +186,12 @@ enum {
 WFAstNode *wf_p_expression(Parser *p, int flags);
 WFAstNode *wf_p_assign(Parser *p, int flags);
 WFAstNode *wf_p_lhs(Parser *p);     /* LeftHandSideExpression (extends) */
-WFAstNode *wf_p_binding_target(Parser *p, uint8_t decl_kind, WFAstNode *owner);
-WFAstNode *wf_p_binding_element(Parser *p, uint8_t decl_kind, WFAstNode *owner);
+/* binding patterns (nothing is declared; callers use wf_p_declare_pattern) */
+WFAstNode *wf_p_binding_target(Parser *p);
+WFAstNode *wf_p_binding_element(Parser *p);
+WFAstNode *wf_p_to_binding(Parser *p, WFAstNode *n);
+WFAstNode *wf_p_template(Parser *p, bool tagged);
+bool wf_p_args(Parser *p, NodeVec *args, bool cover, bool *trailing_after_spread);
 bool wf_p_to_assign_target(Parser *p, WFAstNode *n, bool pattern_ok);
 WFAstNode *wf_p_property_key(Parser *p, bool *computed, bool allow_private);
 
@@ -212,11 +245,13 @@ WFAstNode *wf_p_node_tok(Parser *p, int kind);  /* at the current token */
 bool wf_p_vec_push(Parser *p, NodeVec *v, WFAstNode *n);
 WFAstList wf_p_vec_list(NodeVec *v);
 bool wf_p_next(Parser *p);
-int wf_p_peek(Parser *p, WFToken *out);
+/* scans the token after the current one into p->pk (no side effects) */
+const WFToken *wf_p_peek(Parser *p);
 bool wf_p_expect(Parser *p, int type);
 bool wf_p_semicolon(Parser *p);
 bool wf_p_is_name(Parser *p, WFAstName *name);   /* unescaped contextual kw */
 bool wf_p_enter(Parser *p);     /* recursion guard */
+void wf_p_stack_init(Parser *p, size_t budget);
 static inline void wf_p_leave(Parser *p) { p->depth--; }
 
 WFAstDecl *wf_p_decl_find(DeclVec *v, WFAstName *name);

@@ -162,20 +162,18 @@ bool wf_p_next(Parser *p)
     return true;
 }
 
-int wf_p_peek(Parser *p, WFToken *out)
+const WFToken *wf_p_peek(Parser *p)
 {
     WFLexState save = p->lx.st;
     char msg[256];
     int t;
     memcpy(msg, p->lx.err_msg, sizeof(msg));
-    t = wf_lex_next(&p->lx, out);
+    t = wf_lex_next(&p->lx, &p->pk);
     p->lx.st = save;
     memcpy(p->lx.err_msg, msg, sizeof(msg));
-    if (t == TOK_ERROR && p->lx.oom) {
+    if (t == TOK_ERROR && p->lx.oom)
         wf_p_oom(p);
-        out->type = TOK_ERROR;
-    }
-    return t;
+    return &p->pk;
 }
 
 bool wf_p_expect(Parser *p, int type)
@@ -200,9 +198,31 @@ bool wf_p_is_name(Parser *p, WFAstName *name)
     return p->tok.type == TOK_IDENT && p->tok.name == name && !p->tok.escaped;
 }
 
+static uintptr_t stack_pos(void)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (uintptr_t)__builtin_frame_address(0);
+#else
+    volatile char c = 0;
+    return (uintptr_t)&c;
+#endif
+}
+
+void wf_p_stack_init(Parser *p, size_t budget)
+{
+    p->stack_base = stack_pos();
+    p->stack_budget = budget ? budget : WF_PARSE_DEFAULT_STACK;
+}
+
+/* Recursion guard: both a nesting count and the C stack actually used
+   since the parser was entered (stacks grow down on every supported
+   target; the absolute difference keeps it safe either way). */
 bool wf_p_enter(Parser *p)
 {
-    if (++p->depth > WF_PARSE_MAX_DEPTH) {
+    uintptr_t here = stack_pos();
+    size_t used = here < p->stack_base ? p->stack_base - here
+                                       : here - p->stack_base;
+    if (++p->depth > WF_PARSE_MAX_DEPTH || used > p->stack_budget) {
         p->depth--;
         return wf_p_error(p, "nesting too deep");
     }
@@ -321,6 +341,11 @@ static void annexb_filter(Parser *p, PScope *s)
 bool wf_p_pop_scope(Parser *p, PScope *s)
 {
     annexb_filter(p, s);
+    /* clear the parser-internal "plain function" marks */
+    for (uint32_t i = 0; i < s->lex.count; i++)
+        if (s->lex.items[i].node &&
+            s->lex.items[i].node->kind == WF_AST_FUNC_DECL)
+            s->lex.items[i].node->flags &= ~WF_AST_F_INTERNAL;
     p->scope = s->up;
     p->scope_depth--;
     return true;
@@ -346,7 +371,9 @@ bool wf_p_declare_var(Parser *p, WFAstName *name, WFAstNode *node, int line,
             return true;
         }
         if (d) {
-            if (!(s->kind == SC_CATCH && s->catch_simple && !for_of_var))
+            /* B.3.4: `var e` may redeclare a simple catch parameter */
+            (void)for_of_var;
+            if (!(s->kind == SC_CATCH && s->catch_simple))
                 return redeclared(p, name, line, col);
         }
         if (s->kind != SC_CATCH && !wf_p_decl_find(&s->vars, name))
@@ -512,9 +539,9 @@ bool wf_p_is_strict_reserved(Parser *p, WFAstName *n)
 
 static bool in_static_block(Parser *p)
 {
-    /* class static block (arrows do not shield it) */
-    PFunc *fc = wf_p_nonarrow(p);
-    return fc && fc->kind == WF_FUNC_STATIC_BLOCK;
+    /* directly in a class static block (any function, arrows included,
+       is a boundary for the `await` restriction) */
+    return p->fn->kind == WF_FUNC_STATIC_BLOCK;
 }
 
 static bool check_ident_common(Parser *p, WFAstName *name, bool escaped,
@@ -572,7 +599,7 @@ PFunc *wf_p_nonarrow(Parser *p)
 
 void wf_p_use_this(Parser *p)
 {
-    p->n_this++;
+    p->c_this++;
     for (PFunc *fc = p->fn; fc; fc = fc->up) {
         fc->f->uses_this = true;
         if (!fc->is_arrow)
@@ -583,7 +610,7 @@ void wf_p_use_this(Parser *p)
 bool wf_p_use_arguments(Parser *p, int line, int col)
 {
     PFunc *fc;
-    p->n_args++;
+    p->c_args++;
     for (fc = p->fn; fc; fc = fc->up) {
         fc->f->uses_arguments = true;
         if (!fc->is_arrow)
@@ -605,7 +632,7 @@ bool wf_p_use_arguments(Parser *p, int line, int col)
 void wf_p_use_eval(Parser *p)
 {
     PFunc *fc;
-    p->n_eval++;
+    p->c_eval++;
     for (fc = p->fn; fc; fc = fc->up) {
         fc->f->has_direct_eval = true;
         if (!fc->is_arrow)
@@ -658,10 +685,6 @@ bool wf_p_pop_func(Parser *p, PFunc *fc)
             TRYB(wf_p_decl_add(p, &s->vars, a->name, WF_DECL_ANNEXB_FUNC,
                                a->node, a->node->line, a->node->col));
     }
-    /* clear the parser-internal marks on function declarations */
-    for (uint32_t i = 0; i < s->lex.count; i++)
-        if (s->lex.items[i].node)
-            s->lex.items[i].node->flags &= ~WF_AST_F_INTERNAL;
     f->var_scope = wf_p_decl_scope(&s->vars);
     f->lex_scope = wf_p_decl_scope(&s->lex);
     for (uint32_t i = 0; i < s->lex.count; i++)
@@ -669,6 +692,11 @@ bool wf_p_pop_func(Parser *p, PFunc *fc)
             f->args_is_param_or_lex = true;
     if (wf_p_decl_find(&fc->params, p->n_arguments))
         f->args_is_param_or_lex = true;
+    {
+        WFAstDecl *d = wf_p_decl_find(&s->vars, p->n_arguments);
+        if (d && d->kind == WF_DECL_FUNCTION)
+            f->args_is_param_or_lex = true;
+    }
     if (f->has_with || f->contains_with) {
         for (PFunc *u = fc->up; u; u = u->up)
             u->f->contains_with = true;

@@ -48,6 +48,7 @@ typedef struct WFObjectHooks {
     int (*set_prototype_of)(JSContext *ctx, JSValueConst obj, JSValueConst proto); /* -1, false, true */
     int (*is_extensible)(JSContext *ctx, JSValueConst obj);          /* -1, false, true */
     int (*prevent_extensions)(JSContext *ctx, JSValueConst obj);     /* -1, false, true */
+    int (*is_array)(JSContext *ctx, JSValueConst obj);               /* IsArray: -1, false, true */
 } WFObjectHooks;
 
 struct JSClass {
@@ -111,6 +112,7 @@ struct JSRuntime {
 
     /* interp.c */
     struct JSStackFrame *current_stack_frame;
+    struct WFVMStack *vm_stack;     /* frames of running bytecode; NULL when idle */
     JSInterruptHandler *interrupt_handler;
     void *interrupt_opaque;
     bool can_block;                 /* Atomics.wait allowed (host's CanBlock) */

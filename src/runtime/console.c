@@ -227,6 +227,9 @@ enum {
     INTR_MAP_ENTRIES,
     INTR_SET_VALUES,
     INTR_SET_SIZE,        /* getter: brand check for Set */
+    INTR_MAP_SIZE,        /* getter: brand check for Map */
+    INTR_DATE_GETTIME,    /* brand check for Date */
+    INTR_REGEXP_SOURCE,   /* getter: brand check for RegExp */
     INTR_TA_TAG,          /* %TypedArray%.prototype[@@toStringTag] getter */
     INTR_AB_BYTELENGTH,   /* ArrayBuffer.prototype.byteLength getter */
     INTR_SAB_BYTELENGTH,
@@ -386,14 +389,20 @@ static JSValueConst intrinsic(Insp *in, int which)
     case INTR_PARSEINT:        v = get_path(ctx, "parseInt"); break;
     case INTR_PARSEFLOAT:      v = get_path(ctx, "parseFloat"); break;
     case INTR_JSON:            v = get_path(ctx, "JSON"); break;
+    case INTR_DATE_GETTIME:    v = get_path(ctx, "Date.prototype.getTime"); break;
     case INTR_SET_SIZE:
+    case INTR_MAP_SIZE:
+    case INTR_REGEXP_SOURCE:
     case INTR_AB_BYTELENGTH:
     case INTR_SAB_BYTELENGTH: {
         const char *path = which == INTR_SET_SIZE ? "Set.prototype"
+            : which == INTR_MAP_SIZE ? "Map.prototype"
+            : which == INTR_REGEXP_SOURCE ? "RegExp.prototype"
             : which == INTR_AB_BYTELENGTH ? "ArrayBuffer.prototype"
             : "SharedArrayBuffer.prototype";
         JSValue proto = get_path(ctx, path);
-        JSAtom a = JS_NewAtom(ctx, which == INTR_SET_SIZE ? "size" : "byteLength");
+        JSAtom a = JS_NewAtom(ctx, which == INTR_SET_SIZE || which == INTR_MAP_SIZE ? "size"
+                              : which == INTR_REGEXP_SOURCE ? "source" : "byteLength");
         v = get_own_getter(ctx, proto, a);
         JS_FreeAtom(ctx, a);
         JS_FreeValue(ctx, proto);
@@ -673,6 +682,21 @@ static int get_tag(Insp *in, JSValueConst obj, char **ptag)
     *ptag = NULL;
     if (a == JS_ATOM_NULL)
         return 0;
+    {
+        /* an own enumerable tag is printed with the keys, not twice */
+        JSPropertyDescriptor desc;
+        int r = JS_GetOwnProperty(ctx, &desc, obj, a);
+        if (r < 0)
+            return -1;
+        if (r > 0) {
+            bool shown = in->show_hidden || (desc.flags & JS_PROP_ENUMERABLE);
+            JS_FreeValue(ctx, desc.value);
+            JS_FreeValue(ctx, desc.getter);
+            JS_FreeValue(ctx, desc.setter);
+            if (shown)
+                return 0;
+        }
+    }
     t = JS_GetProperty(ctx, obj, a);
     if (JS_IsException(t))
         return -1;
@@ -1155,12 +1179,8 @@ static int classify(Insp *in, JSValueConst v, JSValue *pextra)
         return K_ARRAY;
     if (JS_IsError(ctx, v))
         return K_ERROR;
-    if (JS_IsDate(v))
-        return K_DATE;
-    if (JS_IsRegExp(v))
-        return K_REGEXP;
-    if (JS_IsMap(v))
-        return K_MAP;
+    /* The other kinds: Object.prototype.toString's tag first (cheap), then
+       a brand check by a built-in method that throws on other objects. */
     tag = builtin_tag(in, v);
     if (!tag)
         return JS_HasException(ctx) ? -1 : K_PLAIN;
@@ -1171,11 +1191,15 @@ static int classify(Insp *in, JSValueConst v, JSValue *pextra)
             : tag[0] == 'S' ? INTR_SYMBOL_VALUEOF : INTR_BIGINT_VALUEOF;
         int r = call_brand(in, which, v, pextra);
         kind = r > 0 ? K_BOXED : r < 0 ? -1 : K_PLAIN;
-    } else if (!strcmp(tag, "Set")) {
-        JSValue sz;
-        int r = call_brand(in, INTR_SET_SIZE, v, &sz);
-        JS_FreeValue(ctx, sz);
-        kind = r > 0 ? K_SET : r < 0 ? -1 : K_PLAIN;
+    } else if (!strcmp(tag, "Set") || !strcmp(tag, "Map") || !strcmp(tag, "Date") ||
+               !strcmp(tag, "RegExp")) {
+        JSValue res;
+        int which = tag[0] == 'S' ? INTR_SET_SIZE : tag[0] == 'M' ? INTR_MAP_SIZE
+            : tag[0] == 'D' ? INTR_DATE_GETTIME : INTR_REGEXP_SOURCE;
+        int r = call_brand(in, which, v, &res);
+        JS_FreeValue(ctx, res);
+        kind = r < 0 ? -1 : r == 0 ? K_PLAIN : tag[0] == 'S' ? K_SET : tag[0] == 'M' ? K_MAP
+            : tag[0] == 'D' ? K_DATE : K_REGEXP;
     } else if (!strcmp(tag, "Arguments")) {
         kind = K_ARGUMENTS;
     } else if (!strcmp(tag, "WeakMap") || !strcmp(tag, "WeakSet") || !strcmp(tag, "WeakRef")) {
@@ -1450,6 +1474,22 @@ done:
     return ret;
 }
 
+/* The smallest own array index >= from (len if none), from the list of
+   own keys; -1 on exception. */
+static int64_t next_own_index(JSContext *ctx, JSValueConst obj, int64_t from, int64_t len)
+{
+    JSPropertyEnum *tab = NULL;
+    uint32_t n = 0, i, idx;
+    int64_t best = len;
+    if (JS_GetOwnPropertyNames(ctx, &tab, &n, obj, JS_GPN_STRING_MASK) < 0)
+        return -1;
+    for (i = 0; i < n; i++)
+        if (atom_is_index(ctx, tab[i].atom, &idx) && idx >= from && idx < best)
+            best = idx;
+    JS_FreePropertyEnum(ctx, tab, n);
+    return best;
+}
+
 /* Elements 0..len-1 of an array-like (holes as <N empty items>), then
    `... N more items`.  *all_num tells whether value[i] is a number or
    bigint for every i < number of entries (for column alignment). */
@@ -1476,6 +1516,12 @@ static int fmt_elements(Insp *in, List *out, JSValueConst obj, int64_t len,
             char tmp[64];
             int n;
             JS_FreeAtom(ctx, a);
+            if (len - i > 1000) {
+                /* a big sparse array: jump to the next own index */
+                j = next_own_index(ctx, obj, i + 1, len);
+                if (j < 0)
+                    return -1;
+            }
             while (j < len) {
                 JSAtom b = JS_NewAtomUInt32(ctx, (uint32_t)j);
                 int rr = JS_GetOwnProperty(ctx, NULL, obj, b);

@@ -9,7 +9,9 @@
  * for shortest round-trip, the C library's correctly rounded strtod and
  * printf as an independent oracle (test code only: the engine never uses
  * them), and the V8 reference vectors made by gen_num_vectors.js.
- * Prints "N passed, N failed" and exits non-zero on failure.
+ * Prints the number of value checks, then "N passed, N failed" counting
+ * test groups, and exits non-zero on failure.  TEST_NUM_QUICK=1 runs
+ * fewer random values; TEST_NUM_BENCH=1 adds timings.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "engine/num/num.h"
@@ -634,6 +636,35 @@ static void test_strtod_vs_libc(long count)
     printf("strtod vs libc: %ld strings, %ld mismatches\n", count, bad);
 }
 
+/* the accepted grammar: random strings over "0123456789.eE+-" (not
+   starting with a sign, which the C library would accept) must consume
+   exactly what the C library consumes and give the same value */
+static void test_strtod_grammar(long count)
+{
+    static const char alpha[] = "0123456789.eE+-00..ee";
+    char s[64];
+    long bad = 0;
+    for (long i = 0; i < count; i++) {
+        int n = rint_(24);
+        for (int k = 0; k < n; k++)
+            s[k] = alpha[rint_((int)sizeof alpha - 1)];
+        s[n] = 0;
+        if (s[0] == '+' || s[0] == '-')
+            continue;
+        size_t c;
+        double got = wf_num_strtod(s, (size_t)n, &c);
+        char *end;
+        double want = strtod(s, &end);
+        if ((size_t)(end - s) == c && (c == 0 || same(got, want)))
+            n_pass++;
+        else if (bad++ < 10)
+            fail_msg("strtod grammar \"%s\": consumed %zu value %.17g, libc %zu %.17g", s, c, got,
+                     (size_t)(end - s), want);
+        else
+            n_fail++;
+    }
+}
+
 /* toExponential / toFixed against the C library's exact printf, skipping
    exact ties (printf rounds those to even, the spec rounds up). */
 static int is_tie(double d, int digits_after_first_sig)
@@ -810,18 +841,35 @@ int main(int argc, char **argv)
                  slash ? (int)(slash - file + 1) : 0, file);
     }
     int quick = getenv("TEST_NUM_QUICK") != NULL;
-    test_dtoa_fixed();
-    test_fixed_fixed();
-    test_radix_fixed();
-    test_strtod_fixed();
-    test_from_string();
-    test_parse_radix();
-    test_vectors(path);
-    test_random_roundtrip(quick ? 100000 : 1000000);
-    test_strtod_vs_libc(quick ? 30000 : 300000);
-    test_format_vs_libc(quick ? 20000 : 100000);
+    /* Each group counts once in the final line (so the project's runner
+       is not swamped by a million value checks); the checks are counted
+       on the line before it. */
+    long groups_ok = 0, groups_bad = 0, before;
+#define GROUP(call)                                        \
+    do {                                                   \
+        before = n_fail;                                   \
+        call;                                              \
+        if (n_fail == before)                              \
+            groups_ok++;                                   \
+        else {                                             \
+            groups_bad++;                                  \
+            printf("group failed: %s\n", #call);           \
+        }                                                  \
+    } while (0)
+    GROUP(test_dtoa_fixed());
+    GROUP(test_fixed_fixed());
+    GROUP(test_radix_fixed());
+    GROUP(test_strtod_fixed());
+    GROUP(test_from_string());
+    GROUP(test_parse_radix());
+    GROUP(test_vectors(path));
+    GROUP(test_random_roundtrip(quick ? 100000 : 1000000));
+    GROUP(test_strtod_vs_libc(quick ? 30000 : 300000));
+    GROUP(test_strtod_grammar(quick ? 50000 : 300000));
+    GROUP(test_format_vs_libc(quick ? 20000 : 100000));
     if (!quick && getenv("TEST_NUM_BENCH"))
         bench();
-    printf("%ld passed, %ld failed\n", n_pass, n_fail);
+    printf("checks: %ld ok, %ld bad\n", n_pass, n_fail);
+    printf("%ld passed, %ld failed\n", groups_ok, groups_bad);
     return n_fail ? 1 : 0;
 }

@@ -22,12 +22,17 @@
 int wf_num_dtoa(double d, char *buf);
 
 /* Number.prototype.toString(radix) for radix 2..36 (radix 10 gives the same
-   as wf_num_dtoa).  buf must hold at least 1100 bytes. Returns length. */
+   as wf_num_dtoa).  buf must hold at least 1100 bytes. Returns length.
+   The digits are V8's: fraction digits until the value is identified
+   within half the gap to the next double (last digit rounded half to
+   even); integer digits beyond the double's precision print as 0 in
+   radices that are not powers of two.  Power-of-two radices are exact. */
 int wf_num_to_radix(double d, int radix, char *buf);
 
 /* Number.prototype.toFixed(fraction_digits), 0 <= fraction_digits <= 100,
    for |d| < 1e21 (the caller handles the other cases per spec).  buf must
-   hold at least 160 bytes.  Returns length. */
+   hold at least 160 bytes.  Returns length.  Rounds the exact value of d
+   half up (away from zero for negative d), as the spec's "larger n". */
 int wf_num_to_fixed(double d, int fraction_digits, char *buf);
 
 /* Number.prototype.toExponential(fraction_digits); fraction_digits < 0 means

@@ -3,8 +3,8 @@
  * (ECMA-262 12.2 WhiteSpace, 12.7 Names and Keywords).
  *
  * ASCII is exact.  The non-ASCII tables in idchar.c are a temporary range
- * table (Unicode 14 general categories); they will be replaced by tables
- * generated from Unicode 17 with the same interface.
+ * table (Unicode 17 ID_Start / ID_Continue); they will be replaced by tables
+ * generated from the UCD with the same interface.
  */
 #ifndef WF_UNICODE_IDCHAR_H
 #define WF_UNICODE_IDCHAR_H

@@ -1,0 +1,558 @@
+/*
+ * compile.c - the compiler driver: UTF-8 source -> AST (parse.h) -> scope
+ * analysis and bytecode (scope.c, emit_*.c) -> JSFunctionBytecode.
+ *
+ * Programs: a Script's top-level var and function declarations become
+ * properties of the global object and its let/const/class bindings global
+ * lexical bindings (GlobalDeclarationInstantiation, ECMA-262 16.1.7), done
+ * by check_define_var / define_var / define_func at the start of the code.
+ * Eval code (19.2.1.3 EvalDeclarationInstantiation): strict eval has its
+ * own variables; sloppy eval at global level declares configurable global
+ * vars; sloppy direct eval inside a function declares its vars in that
+ * function's variable environment: an existing var/parameter of the
+ * function, or else a property of the function's eval var object.
+ *
+ * The AST arena lives only during one call.  Errors are thrown as
+ * SyntaxError with file/line/column.
+ */
+#include <string.h>
+
+#include "engine/compile.h"
+#include "engine/emit.h"
+#include "engine/parse.h"
+#include "engine/lexer.h"
+#include "engine/state.h"
+#include "engine/atom.h"
+#include "engine/error.h"
+
+typedef enum EvalVarMode {
+    EVM_NONE,       /* scripts */
+    EVM_GLOBAL,     /* var declarations are global bindings */
+    EVM_LOCAL,      /* strict eval: own variables */
+    EVM_OUTER,      /* sloppy eval in a function: caller's var env */
+} EvalVarMode;
+
+static int compiler_init(WFCompiler *c, JSContext *ctx, WFArena *arena, const char *src,
+                         size_t len, const char *filename)
+{
+    memset(c, 0, sizeof(*c));
+    c->ctx = ctx;
+    c->arena = arena;
+    c->src = src;
+    c->src_len = len;
+    c->filename = filename ? filename : "<input>";
+    c->filename_atom = JS_NewAtom(ctx, c->filename);
+    if (c->filename_atom == JS_ATOM_NULL)
+        return -1;
+    c->source = wf_source_new(ctx->rt, src, len);
+    if (!c->source) {
+        JS_ThrowOutOfMemory(ctx);
+        return -1;
+    }
+    return 0;
+}
+
+static void compiler_free(WFCompiler *c)
+{
+    JSRuntime *rt = c->ctx->rt;
+    int i;
+    for (i = 0; i < c->name_atom_count; i++)
+        wf_atom_free(rt, c->name_atoms[i]);
+    js_free(c->ctx, c->name_atoms);
+    c->name_atoms = NULL;
+    if (c->filename_atom != JS_ATOM_NULL)
+        wf_atom_free(rt, c->filename_atom);
+    if (c->source)
+        wf_source_release(rt, c->source);
+}
+
+/* Checks UTF-8 and throws the parse error with its position. */
+static WFAstNode *parse_program(WFCompiler *c, const WFParseOptions *opt)
+{
+    WFParseError err;
+    WFAstNode *prog;
+    size_t bad = wf_lex_check_utf8((const uint8_t *)c->src, c->src_len);
+    if (bad != c->src_len) {
+        /* position of the bad byte */
+        int line = 1, col = 1;
+        size_t i;
+        for (i = 0; i < bad; i++) {
+            if (c->src[i] == '\n') {
+                line++;
+                col = 1;
+            } else if (((uint8_t)c->src[i] & 0xc0) != 0x80) {
+                col++;
+            }
+        }
+        wf_compile_error(c, line, col, "invalid UTF-8 in source text");
+        return NULL;
+    }
+    memset(&err, 0, sizeof(err));
+    prog = wf_parse_program(c->arena, c->src, c->src_len, opt, &err);
+    if (!prog) {
+        if (err.out_of_memory)
+            wf_compile_oom(c);
+        else
+            wf_compile_error(c, err.line, err.col, "%s", err.message);
+        return NULL;
+    }
+    return prog;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Program bodies                                                          */
+
+static bool is_var_like(uint8_t kind)
+{
+    return kind == WF_DECL_VAR || kind == WF_DECL_ANNEXB_FUNC;
+}
+
+/* GlobalDeclarationInstantiation (and EvalDeclarationInstantiation with a
+   global variable environment). */
+static int emit_global_decls(WFFuncDef *fd, WFAstFunc *f, bool is_eval)
+{
+    WFCompiler *c = fd->c;
+    uint8_t ev = is_eval ? WF_DEFVAR_EVAL : 0;
+    uint32_t i;
+    /* checks first: nothing is created if one fails */
+    if (!is_eval) {
+        for (i = 0; i < f->lex_scope.count; i++) {
+            WFAstDecl *d = &f->lex_scope.decls[i];
+            wf_emit_pos(fd, d->line, d->col);
+            wf_emit_op_atom_u8(fd, OP_check_define_var, wf_name_atom(c, d->name),
+                               WF_DEFVAR_LEXICAL |
+                               (d->kind == WF_DECL_CONST ? WF_DEFVAR_CONST : 0));
+        }
+    }
+    for (i = 0; i < f->var_scope.count; i++) {
+        WFAstDecl *d = &f->var_scope.decls[i];
+        wf_emit_pos(fd, d->line, d->col);
+        if (d->kind == WF_DECL_FUNCTION)
+            wf_emit_op_atom_u8(fd, OP_check_define_var, wf_name_atom(c, d->name),
+                               WF_DEFVAR_FUNCTION | ev);
+        else if (is_var_like(d->kind))
+            wf_emit_op_atom_u8(fd, OP_check_define_var, wf_name_atom(c, d->name), ev);
+    }
+    if (!is_eval) {
+        for (i = 0; i < f->lex_scope.count; i++) {
+            WFAstDecl *d = &f->lex_scope.decls[i];
+            wf_emit_op_atom_u8(fd, OP_define_var, wf_name_atom(c, d->name),
+                               WF_DEFVAR_LEXICAL |
+                               (d->kind == WF_DECL_CONST ? WF_DEFVAR_CONST : 0));
+        }
+    }
+    if (wf_emit_hoisted_functions(fd, &f->var_scope, true) < 0)
+        return -1;
+    for (i = 0; i < f->var_scope.count; i++) {
+        WFAstDecl *d = &f->var_scope.decls[i];
+        if (is_var_like(d->kind))
+            wf_emit_op_atom_u8(fd, OP_define_var, wf_name_atom(c, d->name), ev);
+    }
+    return c->failed ? -1 : 0;
+}
+
+/* Where a sloppy direct eval's var declaration `name` goes. */
+typedef enum EvalTarget { ET_EXISTING, ET_EVO, ET_GLOBAL } EvalTarget;
+
+static int eval_var_target(WFFuncDef *fd, JSAtom name, const WFAstDecl *d, WFLoc *evo)
+{
+    WFFuncDef *v = fd->parent;
+    int s, idx;
+    char buf[64];
+    if (!v)
+        return ET_GLOBAL;
+    /* the caller's scopes from the eval call outwards */
+    for (s = fd->parent_scope; s >= 0; s = v->scopes[s].parent) {
+        idx = wf_scope_find(v, s, name);
+        if (idx >= 0) {
+            WFVar *var = &v->vars[idx];
+            if (v->code_kind == WF_CODE_FUNCTION && s <= 1) {
+                /* the function's own var environment */
+                if (var->is_lexical)
+                    goto redecl;
+                return ET_EXISTING;
+            }
+            /* a block binding between the eval and the var environment
+               (B.3.4: a catch parameter does not count) */
+            if (var->decl != WF_DECL_CATCH_PARAM)
+                goto redecl;
+        }
+        if (s == 0 && v->code_kind == WF_CODE_FUNCTION && wf_arg_find(v, name) >= 0)
+            return ET_EXISTING;
+    }
+    if (v->code_kind == WF_CODE_FUNCTION) {
+        if (v->eval_var_obj_var < 0)
+            return ET_GLOBAL;
+        evo->owner = v;
+        evo->kind = WF_LOC_LOCAL;
+        evo->idx = v->eval_var_obj_var;
+        return ET_EVO;
+    }
+    if (v->code_kind == WF_CODE_EVAL) {
+        int k;
+        for (k = 0; k < v->cvar_count; k++) {
+            JSClosureVar *cv = &v->cvars[k];
+            if (cv->var_kind == WF_SLOT_EVAL_VAR_OBJ) {
+                evo->owner = v;
+                evo->kind = WF_LOC_CVAR;
+                evo->idx = k;
+                return ET_EVO;
+            }
+            if (cv->var_name == name && cv->var_kind != WF_SLOT_WITH_OBJ) {
+                if (cv->is_lexical)
+                    goto redecl;
+                return ET_EXISTING;
+            }
+        }
+    }
+    return ET_GLOBAL;
+redecl:
+    return wf_compile_error(fd->c, d->line, d->col, "Identifier '%s' has already been declared",
+                            wf_atom_get_cstr(fd->c->ctx->rt, buf, sizeof(buf), name));
+}
+
+static void emit_loc_get(WFFuncDef *fd, uint8_t kind, int idx)
+{
+    if (kind == WF_LOC_LOCAL)
+        wf_emit_loc(fd, OP_get_loc, idx);
+    else if (kind == WF_LOC_ARG)
+        wf_emit_arg(fd, OP_get_arg, idx);
+    else
+        wf_emit_var_ref(fd, OP_get_var_ref, idx);
+}
+
+/* EvalDeclarationInstantiation for a sloppy eval inside a function. */
+static int emit_eval_outer_decls(WFFuncDef *fd, WFAstFunc *f)
+{
+    WFCompiler *c = fd->c;
+    uint32_t i;
+    int pass;
+    /* pass 0: check every name (errors before any binding is created);
+       pass 1: create the bindings */
+    for (pass = 0; pass < 2; pass++) {
+        for (i = 0; i < f->var_scope.count; i++) {
+            WFAstDecl *d = &f->var_scope.decls[i];
+            JSAtom name = wf_name_atom(c, d->name);
+            WFLoc evo;
+            int t;
+            uint8_t k;
+            int idx;
+            if (!is_var_like(d->kind) && d->kind != WF_DECL_FUNCTION)
+                continue;
+            t = eval_var_target(fd, name, d, &evo);
+            if (t < 0)
+                return -1;
+            if (pass == 0) {
+                if (t == ET_GLOBAL)
+                    wf_emit_op_atom_u8(fd, OP_check_define_var, name,
+                                       WF_DEFVAR_EVAL | (d->kind == WF_DECL_FUNCTION ?
+                                                         WF_DEFVAR_FUNCTION : 0));
+                continue;
+            }
+            wf_emit_pos(fd, d->line, d->col);
+            if (d->kind == WF_DECL_FUNCTION) {
+                WFAstFunc *fn = d->node->u.func.func;
+                if (t == ET_EVO) {
+                    if (wf_loc_access(fd, &evo, &k, &idx) < 0)
+                        return -1;
+                    emit_loc_get(fd, k, idx);
+                }
+                if (wf_emit_function(fd, fn, name) < 0)
+                    return -1;
+                if (t == ET_EVO)
+                    wf_emit_op_atom_u8(fd, OP_define_var_obj, name, 0);
+                else if (t == ET_GLOBAL)
+                    wf_emit_op_atom_u8(fd, OP_define_func, name, WF_DEFVAR_EVAL);
+                else if (wf_emit_ident_put(fd, name, false, false) < 0)
+                    return -1;
+            } else {
+                if (t == ET_EVO) {
+                    if (wf_loc_access(fd, &evo, &k, &idx) < 0)
+                        return -1;
+                    emit_loc_get(fd, k, idx);
+                    wf_emit_op(fd, OP_undefined);
+                    wf_emit_op_atom_u8(fd, OP_define_var_obj, name, 1);
+                } else if (t == ET_GLOBAL) {
+                    wf_emit_op_atom_u8(fd, OP_define_var, name, WF_DEFVAR_EVAL);
+                }
+            }
+        }
+    }
+    return c->failed ? -1 : 0;
+}
+
+/* Lexical declarations of eval code are its own locals. */
+static int declare_program_lexicals(WFFuncDef *fd, WFAstFunc *f)
+{
+    uint32_t i;
+    for (i = 0; i < f->lex_scope.count; i++) {
+        WFAstDecl *d = &f->lex_scope.decls[i];
+        JSAtom name = wf_name_atom(fd->c, d->name);
+        int idx;
+        if (wf_scope_find(fd, fd->body_scope, name) >= 0)
+            continue;
+        idx = wf_var_add(fd, fd->body_scope, name, WF_SLOT_NORMAL);
+        if (idx < 0)
+            return -1;
+        fd->vars[idx].decl = d->kind;
+        fd->vars[idx].is_lexical = d->kind != WF_DECL_FUNCTION;
+        fd->vars[idx].is_const = d->kind == WF_DECL_CONST;
+        if (fd->vars[idx].is_lexical)
+            wf_emit_op_u16(fd, OP_set_loc_uninitialized, (uint16_t)idx);
+        else
+            fd->vars[idx].initialized = true;
+    }
+    return fd->c->failed ? -1 : 0;
+}
+
+/* Strict eval: vars and functions are locals of the eval code. */
+static int declare_program_vars(WFFuncDef *fd, WFAstFunc *f)
+{
+    uint32_t i;
+    for (i = 0; i < f->var_scope.count; i++) {
+        WFAstDecl *d = &f->var_scope.decls[i];
+        JSAtom name = wf_name_atom(fd->c, d->name);
+        int idx;
+        if (wf_scope_find(fd, fd->body_scope, name) >= 0)
+            continue;
+        idx = wf_var_add(fd, fd->body_scope, name, WF_SLOT_NORMAL);
+        if (idx < 0)
+            return -1;
+        fd->vars[idx].decl = d->kind;
+        fd->vars[idx].initialized = true;
+    }
+    return wf_emit_hoisted_functions(fd, &f->var_scope, false);
+}
+
+static int emit_program(WFFuncDef *fd, WFAstFunc *f, EvalVarMode mode)
+{
+    WFCompiler *c = fd->c;
+    if (wf_scope_push(fd) < 0)
+        return -1;
+    fd->body_scope = wf_scope_push(fd);
+    if (fd->body_scope < 0)
+        return -1;
+    fd->completion_var = wf_hidden_var(fd);
+    if (fd->completion_var < 0)
+        return -1;
+    if (f->has_direct_eval && mode != EVM_NONE && mode != EVM_GLOBAL && fd->parent &&
+        wf_scope_capture_all(fd) < 0)
+        return -1;
+    if (f->has_direct_eval && mode == EVM_GLOBAL && fd->parent &&
+        wf_scope_capture_all(fd) < 0)
+        return -1;
+    wf_emit_pos(fd, 1, 1);
+    switch (mode) {
+    case EVM_NONE:
+        if (emit_global_decls(fd, f, false) < 0)
+            return -1;
+        break;
+    case EVM_GLOBAL:
+        if (declare_program_lexicals(fd, f) < 0 || emit_global_decls(fd, f, true) < 0)
+            return -1;
+        break;
+    case EVM_LOCAL:
+        if (declare_program_lexicals(fd, f) < 0 || declare_program_vars(fd, f) < 0)
+            return -1;
+        break;
+    case EVM_OUTER:
+        if (declare_program_lexicals(fd, f) < 0 || emit_eval_outer_decls(fd, f) < 0)
+            return -1;
+        break;
+    }
+    if (wf_emit_stmt_list(fd, &f->body) < 0)
+        return -1;
+    if (!wf_emit_is_dead(fd)) {
+        wf_emit_loc(fd, OP_get_loc, fd->completion_var);
+        wf_emit_op(fd, OP_return);
+    }
+    return c->failed ? -1 : 0;
+}
+
+static void setup_program_fd(WFFuncDef *fd, WFAstFunc *f, WFCodeKind kind)
+{
+    fd->code_kind = kind;
+    fd->func_kind = WF_FUNC_KIND_NORMAL;
+    fd->is_strict = f->strict;
+    fd->simple_params = true;
+    fd->has_eval_call = f->has_direct_eval;
+    fd->contains_eval = f->contains_direct_eval;
+    fd->arguments_allowed = true;
+    fd->line = 1;
+    fd->col = 1;
+    fd->cur_line = 1;
+    fd->cur_col = 1;
+    fd->src_start = f->src_start;
+    fd->src_end = f->src_end;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Entry points                                                            */
+
+JSValue wf_compile_script(JSContext *ctx, const char *src, size_t len,
+                          const char *filename, int eval_flags)
+{
+    WFArena arena;
+    WFCompiler c;
+    WFParseOptions opt;
+    WFAstNode *prog;
+    WFFuncDef *fd = NULL;
+    JSValue ret = JS_EXCEPTION;
+
+    wf_arena_init(&arena, ctx->rt);
+    if (compiler_init(&c, ctx, &arena, src, len, filename) < 0)
+        goto done;
+    if ((eval_flags & JS_EVAL_TYPE_MASK) == JS_EVAL_TYPE_MODULE) {
+        wf_compile_error(&c, 1, 1, "not supported yet: modules");
+        goto done;
+    }
+    memset(&opt, 0, sizeof(opt));
+    opt.filename = c.filename;
+    opt.strict = (eval_flags & JS_EVAL_FLAG_STRICT) != 0;
+    opt.allow_arguments = true;
+    prog = parse_program(&c, &opt);
+    if (!prog)
+        goto done;
+    fd = wf_fd_new(&c, NULL, prog->u.program.func);
+    if (!fd)
+        goto done;
+    setup_program_fd(fd, prog->u.program.func, WF_CODE_SCRIPT);
+    fd->global_vars = true;
+    if (emit_program(fd, prog->u.program.func, EVM_NONE) < 0)
+        goto done;
+    ret = wf_fd_finish(fd);
+done:
+    wf_fd_free(fd);
+    compiler_free(&c);
+    wf_arena_free_all(&arena);
+    return ret;
+}
+
+/* true if a sloppy eval whose caller is v declares its vars globally */
+static bool caller_var_env_is_global(const JSFunctionBytecode *b)
+{
+    uint32_t k;
+    if (!b || b->code_kind == WF_CODE_SCRIPT || b->code_kind == WF_CODE_MODULE)
+        return true;
+    if (b->code_kind == WF_CODE_FUNCTION)
+        return false;
+    /* eval code: function level iff it reaches an eval var object */
+    for (k = 0; k < b->closure_var_count; k++) {
+        if (b->closure_var[k].var_kind == WF_SLOT_EVAL_VAR_OBJ)
+            return false;
+    }
+    return true;
+}
+
+JSValue wf_compile_eval(JSContext *ctx, const char *src, size_t len,
+                        const JSFunctionBytecode *caller, int scope_idx, bool strict)
+{
+    WFArena arena;
+    WFCompiler c;
+    WFParseOptions opt;
+    WFAstNode *prog;
+    WFFuncDef *v = NULL, *fd = NULL;
+    WFAstFunc *f;
+    EvalVarMode mode;
+    JSValue ret = JS_EXCEPTION;
+    char fname[128];
+    const char *filename = "<eval>";
+
+    if (caller && caller->filename != JS_ATOM_NULL)
+        filename = wf_atom_get_cstr(ctx->rt, fname, sizeof(fname), caller->filename);
+    wf_arena_init(&arena, ctx->rt);
+    if (compiler_init(&c, ctx, &arena, src, len, filename) < 0)
+        goto done;
+    memset(&opt, 0, sizeof(opt));
+    opt.filename = c.filename;
+    opt.is_eval = true;
+    opt.strict = strict;
+    opt.allow_arguments = true;
+    if (caller) {
+        opt.allow_new_target = caller->new_target_allowed;
+        opt.allow_super_property = caller->super_allowed;
+        opt.allow_super_call = caller->super_call_allowed;
+        opt.allow_arguments = caller->arguments_allowed;
+        opt.in_class_field_init = caller->is_field_init;
+    }
+    prog = parse_program(&c, &opt);
+    if (!prog)
+        goto done;
+    f = prog->u.program.func;
+    if (caller) {
+        v = wf_scope_virtual_from_bytecode(&c, caller);
+        if (!v)
+            goto done;
+        v->cur_scope = (scope_idx >= 0 && scope_idx < v->scope_count) ? scope_idx :
+                       (v->scope_count > 0 ? v->scope_count - 1 : -1);
+    }
+    fd = wf_fd_new(&c, v, f);
+    if (!fd)
+        goto done;
+    setup_program_fd(fd, f, WF_CODE_EVAL);
+    if (v) {
+        fd->new_target_allowed = caller->new_target_allowed;
+        fd->super_allowed = caller->super_allowed;
+        fd->super_call_allowed = caller->super_call_allowed;
+        fd->arguments_allowed = caller->arguments_allowed;
+        fd->is_field_init = caller->is_field_init;
+    }
+    if (f->strict)
+        mode = EVM_LOCAL;
+    else if (caller_var_env_is_global(caller))
+        mode = EVM_GLOBAL;
+    else
+        mode = EVM_OUTER;
+    fd->global_vars = mode == EVM_GLOBAL;
+    fd->eval_vars_outer = mode == EVM_OUTER;
+    if (emit_program(fd, f, mode) < 0)
+        goto done;
+    ret = wf_fd_finish(fd);
+done:
+    wf_fd_free(fd);
+    wf_fd_free(v);
+    compiler_free(&c);
+    wf_arena_free_all(&arena);
+    return ret;
+}
+
+JSValue wf_compile_function_ctor(JSContext *ctx, const char *params, size_t params_len,
+                                 const char *body, size_t body_len, int kind)
+{
+    WFArena arena;
+    WFCompiler c;
+    WFParseError err;
+    WFAstNode *node;
+    const char *text = NULL;
+    size_t text_len = 0;
+    JSValue ret = JS_EXCEPTION;
+
+    wf_arena_init(&arena, ctx->rt);
+    memset(&c, 0, sizeof(c));
+    c.ctx = ctx;
+    c.arena = &arena;
+    c.filename = "<anonymous>";
+    if (wf_lex_check_utf8((const uint8_t *)params, params_len) != params_len ||
+        wf_lex_check_utf8((const uint8_t *)body, body_len) != body_len) {
+        c.filename_atom = JS_ATOM_NULL;
+        wf_compile_error(&c, 1, 1, "invalid UTF-8 in source text");
+        goto done;
+    }
+    memset(&err, 0, sizeof(err));
+    node = wf_parse_function_ctor2(&arena, params, params_len, body, body_len, kind,
+                                   &text, &text_len, &err);
+    if (!node) {
+        if (err.out_of_memory)
+            JS_ThrowOutOfMemory(ctx);
+        else
+            wf_throw_syntax_error_at(ctx, c.filename, err.line, err.col, err.message);
+        goto done;
+    }
+    if (compiler_init(&c, ctx, &arena, text, text_len, "<anonymous>") < 0)
+        goto done;
+    ret = wf_compile_func_ast(&c, NULL, node->u.func.func, JS_ATOM_anonymous);
+done:
+    compiler_free(&c);
+    wf_arena_free_all(&arena);
+    return ret;
+}

@@ -1,0 +1,3022 @@
+/*
+ * interp.c - the bytecode interpreter: the VM stack of frames and the
+ * dispatch loop (ECMA-262 10.2.1 [[Call]], 10.2.2 [[Construct]], 13-14 the
+ * evaluation of expressions and statements as compiled by emit_*.c).
+ *
+ * Dispatch.  Under GCC/Clang the loop threads through a `static const`
+ * table of label addresses (computed goto); defining WF_INTERP_USE_SWITCH
+ * selects a plain switch, which is also a torture mode of the test suite.
+ * Each opcode's case is its fast path (int32 arithmetic, own-property
+ * inline caches, dense array elements, calls to bytecode functions); the
+ * slow paths are out-of-line helpers in this file and in interp_ops.c /
+ * interp_env.c.
+ *
+ * Calls.  A call to a bytecode function pushes a frame on the VM stack and
+ * continues in the same C invocation; `return` pops back to the caller.
+ * Only C code re-enters the loop (wf_interp_call), so the C stack grows
+ * with C -> JS -> C nesting, not with JavaScript recursion.  The VM stack's
+ * size is bounded (RangeError "Maximum call stack size exceeded").
+ *
+ * Exceptions.  A helper that fails leaves the exception pending and the
+ * loop jumps to `exception`: it pops the operand stack down to the nearest
+ * catch marker (closing iterators whose markers it passes), or, if the
+ * frame has none, pops the frame and repeats in the caller.  Uncatchable
+ * errors (interrupts, out of memory) skip the catch markers.
+ *
+ * Ownership invariant: every value between stack_buf and sp, in arg_buf,
+ * var_buf and the frame's cur_func/this_val/new_target is owned by the
+ * frame and freed exactly once, when popped or when the frame ends.
+ */
+#include <string.h>
+#include <math.h>
+
+#include "engine/interp_int.h"
+#include "engine/bytecode.h"
+#include "engine/compile.h"
+#include "engine/object.h"
+#include "engine/atom.h"
+#include "engine/conv.h"
+#include "engine/error.h"
+#include "engine/jsstring.h"
+#include "engine/function.h"
+#include "engine/iter.h"
+
+#if !defined(WF_INTERP_USE_SWITCH) && !(defined(__GNUC__) || defined(__clang__))
+#define WF_INTERP_USE_SWITCH 1
+#endif
+
+#if defined(__GNUC__)
+#define WF_NOINLINE __attribute__((noinline))
+#define WF_COLD __attribute__((cold, noinline))
+#else
+#define WF_NOINLINE
+#define WF_COLD
+#endif
+
+/* Bytes of VM frames allowed per byte of JS_SetMaxStackSize: frames are
+   smaller than the C frames they replace, so a given limit allows deeper
+   recursion than a recursive interpreter would. */
+#define WF_VM_STACK_FACTOR 4
+#define WF_VM_CHUNK_SIZE (64 * 1024)
+
+/* ---------------------------------------------------------------------- */
+/* The VM stack                                                            */
+
+typedef struct WFVMChunk {
+    struct WFVMChunk *prev;
+    size_t size;                /* usable bytes after the header */
+    size_t used;
+    size_t pad;                 /* keeps data[] 16-byte aligned */
+    uint8_t data[];
+} WFVMChunk;
+
+struct WFVMStack {
+    WFVMChunk *cur;
+    WFVMChunk *spare;           /* one empty chunk kept to avoid thrashing at a boundary */
+    size_t bytes;               /* bytes of frames in use */
+};
+
+static size_t vm_stack_limit(JSRuntime *rt)
+{
+    if (rt->stack_size == 0)
+        return WF_VM_STACK_UNLIMITED;
+    return rt->stack_size * WF_VM_STACK_FACTOR;
+}
+
+/* Allocate 'size' bytes (a multiple of 16) for a frame; NULL with a
+   RangeError or out-of-memory error pending. */
+static void *vm_alloc(JSContext *ctx, size_t size)
+{
+    JSRuntime *rt = ctx->rt;
+    struct WFVMStack *vs = rt->vm_stack;
+    WFVMChunk *c;
+    void *ptr;
+
+    if (!vs) {
+        vs = js_mallocz_rt(rt, sizeof(*vs));
+        if (!vs) {
+            JS_ThrowOutOfMemory(ctx);
+            return NULL;
+        }
+        rt->vm_stack = vs;
+    }
+    if (js_unlikely(vs->bytes + size > vm_stack_limit(rt))) {
+        wf_throw_stack_overflow(ctx);
+        return NULL;
+    }
+    c = vs->cur;
+    if (js_unlikely(!c || c->used + size > c->size)) {
+        if (vs->spare && vs->spare->size >= size) {
+            c = vs->spare;
+            vs->spare = NULL;
+        } else {
+            size_t csize = size > WF_VM_CHUNK_SIZE ? size : WF_VM_CHUNK_SIZE;
+            c = js_malloc_rt(rt, sizeof(WFVMChunk) + csize);
+            if (!c) {
+                JS_ThrowOutOfMemory(ctx);
+                return NULL;
+            }
+            c->size = csize;
+        }
+        c->used = 0;
+        c->prev = vs->cur;
+        vs->cur = c;
+    }
+    ptr = c->data + c->used;
+    c->used += size;
+    vs->bytes += size;
+    return ptr;
+}
+
+/* Frames are freed in LIFO order. */
+static void vm_free(JSRuntime *rt, void *ptr, size_t size)
+{
+    struct WFVMStack *vs = rt->vm_stack;
+    WFVMChunk *c = vs->cur;
+
+    c->used -= size;
+    vs->bytes -= size;
+    (void)ptr;
+    if (c->used == 0) {
+        vs->cur = c->prev;
+        if (vs->spare)
+            js_free_rt(rt, vs->spare);
+        vs->spare = c;
+        if (vs->bytes == 0) {
+            /* idle: give everything back */
+            js_free_rt(rt, vs->spare);
+            js_free_rt(rt, vs);
+            rt->vm_stack = NULL;
+        }
+    }
+}
+
+void wf_interp_free_rt(JSRuntime *rt)
+{
+    struct WFVMStack *vs = rt->vm_stack;
+    if (!vs)
+        return;
+    while (vs->cur) {
+        WFVMChunk *c = vs->cur;
+        vs->cur = c->prev;
+        js_free_rt(rt, c);
+    }
+    if (vs->spare)
+        js_free_rt(rt, vs->spare);
+    js_free_rt(rt, vs);
+    rt->vm_stack = NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Frames                                                                  */
+
+#define FRAME_HEADER_SIZE ((sizeof(JSStackFrame) + 15) & ~(size_t)15)
+
+/* Push a frame for bytecode 'b'.  On success func, this_val and new_target
+   are taken over, and so are argv[0..argc) when move_args (else they are
+   duplicated).  On failure nothing is taken and NULL is returned with the
+   exception pending. */
+static JSStackFrame *frame_push(JSContext *ctx, JSValue func, JSFunctionBytecode *b,
+                                JSVarRef **var_refs, JSValue this_val, JSValue new_target,
+                                int argc, JSValue *argv, bool move_args, int flags)
+{
+    JSRuntime *rt = ctx->rt;
+    int arg_alloc = argc > b->arg_count ? argc : b->arg_count;
+    size_t nslots = (size_t)arg_alloc + b->var_count + b->stack_size;
+    size_t size = FRAME_HEADER_SIZE + nslots * sizeof(JSValue);
+    JSStackFrame *sf;
+    JSValue *slots;
+    int i;
+
+    sf = vm_alloc(ctx, size);
+    if (!sf)
+        return NULL;
+    slots = (JSValue *)((uint8_t *)sf + FRAME_HEADER_SIZE);
+    sf->arg_buf = slots;
+    sf->var_buf = slots + arg_alloc;
+    sf->stack_buf = sf->var_buf + b->var_count;
+    sf->sp = sf->stack_buf;
+    if (move_args) {
+        for (i = 0; i < argc; i++)
+            slots[i] = argv[i];
+    } else {
+        for (i = 0; i < argc; i++)
+            slots[i] = JS_DupValue(ctx, argv[i]);
+    }
+    for (; i < arg_alloc + b->var_count; i++)
+        slots[i] = JS_UNDEFINED;
+    sf->cur_func = func;
+    sf->this_val = this_val;
+    sf->new_target = new_target;
+    sf->cur_pc = b->code;
+    init_list_head(&sf->var_ref_list);
+    sf->b = b;
+    sf->var_refs = var_refs;
+    sf->realm = b->realm ? b->realm : ctx;
+    sf->arg_count = argc;
+    sf->arg_alloc = arg_alloc;
+    sf->frame_size = (uint32_t)size;
+    sf->flags = (uint16_t)flags;
+    sf->call_argc = 0;
+    sf->prev_frame = rt->current_stack_frame;
+    rt->current_stack_frame = sf;
+    return sf;
+}
+
+/* Free what a frame owns (operand stack already emptied) and pop it. */
+static void frame_pop(JSRuntime *rt, JSStackFrame *sf)
+{
+    JSValue *p, *end;
+
+    if (!list_empty(&sf->var_ref_list))
+        wf_frame_close_var_refs(rt, sf);
+    end = sf->var_buf + sf->b->var_count;
+    for (p = sf->arg_buf; p < end; p++)
+        JS_FreeValueRT(rt, *p);
+    JS_FreeValueRT(rt, sf->cur_func);
+    JS_FreeValueRT(rt, sf->this_val);
+    JS_FreeValueRT(rt, sf->new_target);
+    rt->current_stack_frame = sf->prev_frame;
+    vm_free(rt, sf, sf->frame_size);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Small helpers                                                           */
+
+static inline uint16_t get_u16(const uint8_t *p)
+{
+    uint16_t v;
+    memcpy(&v, p, 2);
+    return v;
+}
+static inline int16_t get_i16(const uint8_t *p)
+{
+    int16_t v;
+    memcpy(&v, p, 2);
+    return v;
+}
+static inline uint32_t get_u32(const uint8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+static inline int32_t get_i32(const uint8_t *p)
+{
+    int32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* Instruction sizes, to resume a caller after the call instruction. */
+static const uint8_t op_size[OP_COUNT] = {
+#define DEF(id, size, n_pop, n_push, f) size,
+#include "engine/opcodes.def"
+#undef DEF
+};
+
+int wf_interp_poll_interrupt(JSContext *ctx)
+{
+    JSRuntime *rt = ctx->rt;
+    ctx->interrupt_counter = WF_INTERRUPT_COUNTER_INIT;
+    if (rt->interrupt_handler && rt->interrupt_handler(rt, rt->interrupt_opaque)) {
+        wf_throw_interrupted(ctx);
+        return -1;
+    }
+    return 0;
+}
+
+static inline int poll_interrupt(JSContext *ctx)
+{
+    if (js_unlikely(--ctx->interrupt_counter <= 0))
+        return wf_interp_poll_interrupt(ctx);
+    return 0;
+}
+
+/* Name of a frame slot for messages. */
+static JSAtom loc_name(const JSFunctionBytecode *b, int idx)
+{
+    if (b->vardefs && idx < b->var_count)
+        return b->vardefs[b->arg_count + idx].var_name;
+    return JS_ATOM_NULL;
+}
+
+static JSAtom var_ref_name(const JSFunctionBytecode *b, int idx)
+{
+    if (b->closure_var && idx < b->closure_var_count)
+        return b->closure_var[idx].var_name;
+    return JS_ATOM_NULL;
+}
+
+static WF_COLD JSValue throw_kind(JSContext *ctx, int kind, JSAtom atom)
+{
+    char buf[128];
+    const char *name = atom != JS_ATOM_NULL ?
+        wf_atom_get_cstr(ctx->rt, buf, sizeof(buf), atom) : "variable";
+
+    switch (kind) {
+    case WF_THROW_CONST_ASSIGN:
+        return wf_throw_error(ctx, JS_TYPE_ERROR, "Assignment to constant variable '%s'", name);
+    case WF_THROW_TDZ:
+        return wf_throw_error(ctx, JS_REFERENCE_ERROR,
+                              "Cannot access '%s' before initialization", name);
+    case WF_THROW_NOT_DEFINED:
+        return wf_throw_error(ctx, JS_REFERENCE_ERROR, "%s is not defined", name);
+    case WF_THROW_SYNTAX:
+        return wf_throw_error(ctx, JS_SYNTAX_ERROR, "%s", name);
+    case WF_THROW_TYPE:
+        return wf_throw_error(ctx, JS_TYPE_ERROR, "%s", name);
+    case WF_THROW_SUPER_TWICE:
+        return wf_throw_error(ctx, JS_REFERENCE_ERROR, "Super constructor may only be called once");
+    case WF_THROW_THIS_UNINIT:
+        return wf_throw_error(ctx, JS_REFERENCE_ERROR,
+                              "Must call super constructor in derived class before "
+                              "accessing 'this' or returning from derived constructor");
+    case WF_THROW_DELETE_SUPER:
+        return wf_throw_error(ctx, JS_REFERENCE_ERROR, "Unsupported reference to 'super'");
+    default:
+        return wf_throw_error(ctx, JS_INTERNAL_ERROR, "invalid throw_error kind %d", kind);
+    }
+}
+
+static WF_COLD JSValue throw_invalid_base(JSContext *ctx, JSValueConst base, JSAtom atom,
+                                          bool is_set)
+{
+    char buf[128];
+    const char *what = JS_IsNull(base) ? "null" : "undefined";
+    if (atom == JS_ATOM_NULL)
+        return wf_throw_error(ctx, JS_TYPE_ERROR, "cannot %s properties of %s",
+                              is_set ? "set" : "read", what);
+    return wf_throw_error(ctx, JS_TYPE_ERROR, "cannot %s property '%s' of %s",
+                          is_set ? "set" : "read",
+                          wf_atom_get_cstr(ctx->rt, buf, sizeof(buf), atom), what);
+}
+
+/* The prototype that property lookups on a primitive start from. */
+static JSValueConst primitive_proto(JSContext *ctx, JSValueConst v)
+{
+    switch (JS_VALUE_GET_TAG(v)) {
+    case JS_TAG_INT:
+    case JS_TAG_FLOAT64:
+        return ctx->class_proto[JS_CLASS_NUMBER];
+    case JS_TAG_BOOL:
+        return ctx->class_proto[JS_CLASS_BOOLEAN];
+    case JS_TAG_STRING:
+    case JS_TAG_STRING_ROPE:
+        return ctx->class_proto[JS_CLASS_STRING];
+    case JS_TAG_SYMBOL:
+        return ctx->class_proto[JS_CLASS_SYMBOL];
+    case JS_TAG_BIG_INT:
+    case JS_TAG_SHORT_BIG_INT:
+        return ctx->class_proto[JS_CLASS_BIG_INT];
+    default:
+        return ctx->class_proto[JS_CLASS_OBJECT];
+    }
+}
+
+/* GetValue(obj.atom) for any base. */
+static WF_NOINLINE JSValue get_field_slow(JSContext *ctx, JSValueConst obj, JSAtom atom)
+{
+    int tag = JS_VALUE_GET_TAG(obj);
+    if (tag == JS_TAG_OBJECT)
+        return wf_obj_get(ctx, obj, atom, obj);
+    if (tag == JS_TAG_UNDEFINED || tag == JS_TAG_NULL)
+        return throw_invalid_base(ctx, obj, atom, false);
+    if (tag == JS_TAG_STRING) {
+        JSString *s = wf_str(obj);
+        if (atom == JS_ATOM_length)
+            return JS_MKVAL(JS_TAG_INT, s->len);
+        if (wf_atom_is_int(atom)) {
+            uint32_t i = wf_atom_to_uint(atom);
+            if (i < s->len)
+                return wf_str_new_char(ctx, wf_str_get(s, i));
+        }
+    }
+    return wf_obj_get(ctx, primitive_proto(ctx, obj), atom, obj);
+}
+
+/* PutValue(obj.atom, val): val consumed. */
+static WF_NOINLINE int put_field_slow(JSContext *ctx, JSValueConst obj, JSAtom atom,
+                                      JSValue val, bool strict)
+{
+    int tag = JS_VALUE_GET_TAG(obj);
+    int flags = strict ? JS_PROP_THROW : 0;
+    if (tag == JS_TAG_OBJECT)
+        return wf_obj_set(ctx, obj, atom, val, obj, flags);
+    if (tag == JS_TAG_UNDEFINED || tag == JS_TAG_NULL) {
+        JS_FreeValue(ctx, val);
+        throw_invalid_base(ctx, obj, atom, true);
+        return -1;
+    }
+    if (tag == JS_TAG_STRING) {
+        JSString *s = wf_str(obj);
+        if (atom == JS_ATOM_length ||
+            (wf_atom_is_int(atom) && wf_atom_to_uint(atom) < s->len)) {
+            JS_FreeValue(ctx, val);
+            if (strict) {
+                char buf[64];
+                wf_throw_error(ctx, JS_TYPE_ERROR, "cannot assign to read only property '%s'",
+                               wf_atom_get_cstr(ctx->rt, buf, sizeof(buf), atom));
+                return -1;
+            }
+            return 0;
+        }
+    }
+    /* the wrapper object would be unobservable: set on its prototype
+       with the primitive as receiver (setters see it; data writes fail) */
+    return wf_obj_set(ctx, primitive_proto(ctx, obj), atom, val, obj, flags);
+}
+
+/* obj[key] for any base; key consumed. */
+static WF_NOINLINE JSValue get_array_el_slow(JSContext *ctx, JSValueConst obj, JSValue key)
+{
+    JSAtom atom;
+    JSValue v;
+    int tag = JS_VALUE_GET_TAG(obj);
+
+    if (tag == JS_TAG_OBJECT)
+        return wf_obj_get_value(ctx, obj, key);
+    if (tag == JS_TAG_UNDEFINED || tag == JS_TAG_NULL) {
+        JSAtom a = JS_ATOM_NULL;
+        if (JS_VALUE_GET_TAG(key) == JS_TAG_STRING || JS_VALUE_GET_TAG(key) == JS_TAG_INT)
+            a = wf_to_property_key(ctx, key);
+        throw_invalid_base(ctx, obj, a, false);
+        if (a != JS_ATOM_NULL)
+            JS_FreeAtom(ctx, a);
+        JS_FreeValue(ctx, key);
+        return JS_EXCEPTION;
+    }
+    atom = wf_to_property_key(ctx, key);
+    JS_FreeValue(ctx, key);
+    if (atom == JS_ATOM_NULL)
+        return JS_EXCEPTION;
+    v = get_field_slow(ctx, obj, atom);
+    JS_FreeAtom(ctx, atom);
+    return v;
+}
+
+/* obj[key] = val; key and val consumed. */
+static WF_NOINLINE int put_array_el_slow(JSContext *ctx, JSValueConst obj, JSValue key,
+                                         JSValue val, bool strict)
+{
+    JSAtom atom;
+    int ret, tag = JS_VALUE_GET_TAG(obj);
+
+    if (tag == JS_TAG_OBJECT)
+        return wf_obj_set_value(ctx, obj, key, val, strict ? JS_PROP_THROW : 0);
+    if (tag == JS_TAG_UNDEFINED || tag == JS_TAG_NULL) {
+        JS_FreeValue(ctx, key);
+        JS_FreeValue(ctx, val);
+        throw_invalid_base(ctx, obj, JS_ATOM_NULL, true);
+        return -1;
+    }
+    atom = wf_to_property_key(ctx, key);
+    JS_FreeValue(ctx, key);
+    if (atom == JS_ATOM_NULL) {
+        JS_FreeValue(ctx, val);
+        return -1;
+    }
+    ret = put_field_slow(ctx, obj, atom, val, strict);
+    JS_FreeAtom(ctx, atom);
+    return ret;
+}
+
+/* Objects whose own shape properties are exactly their string-keyed own
+   properties (arrays and arguments objects are exotic only for their
+   elements, which are never in the shape). */
+static inline bool shape_is_authoritative(const JSObject *p)
+{
+    return !p->is_exotic || p->class_id == JS_CLASS_ARRAY || p->class_id == JS_CLASS_ARGUMENTS;
+}
+
+/* Own data property lookup through the inline cache slot *ic (a property
+   index + 1, 0 when empty).  The cache validates itself against the
+   object's current shape, so it needs no reference to the shape.  *pi gets
+   the shape index found (-1 if absent) on a miss. */
+static inline JSProperty *ic_find(JSObject *p, JSAtom atom, uint32_t *ic, int *pi)
+{
+    JSShape *sh = p->shape;
+    int i;
+    if (js_likely(ic != NULL)) {
+        uint32_t idx = *ic;
+        if (js_likely(idx != 0 && idx <= (uint32_t)sh->prop_count &&
+                      sh->prop[idx - 1].atom == atom &&
+                      (sh->prop[idx - 1].flags & JS_PROP_TMASK) == JS_PROP_NORMAL))
+            return &p->prop[idx - 1];
+    }
+    i = wf_shape_find(sh, atom);
+    *pi = i;
+    if (i < 0 || (sh->prop[i].flags & JS_PROP_TMASK) != JS_PROP_NORMAL)
+        return NULL;
+    if (ic)
+        *ic = (uint32_t)i + 1;
+    return &p->prop[i];
+}
+
+static inline uint32_t *ic_slot(JSContext *ctx, JSFunctionBytecode *b, uint16_t idx)
+{
+    if (idx == 0xFFFF || idx >= b->ic_count)
+        return NULL;
+    if (js_unlikely(!b->ic)) {
+        b->ic = js_mallocz_rt(ctx->rt, sizeof(uint32_t) * b->ic_count);
+        if (!b->ic)
+            return NULL;
+    }
+    return &b->ic[idx];
+}
+
+/* obj.atom where obj is an object: own data properties through the
+   cache, then a plain walk of ordinary prototypes (methods), then the
+   generic path for anything special. */
+static inline JSValue get_field_obj(JSContext *ctx, JSValueConst obj, JSAtom atom, uint32_t *ic)
+{
+    JSObject *p = wf_obj(obj);
+    if (js_likely(shape_is_authoritative(p) && !wf_atom_is_int(atom))) {
+        int i = -1;
+        JSProperty *pr = ic_find(p, atom, ic, &i);
+        if (pr)
+            return JS_DupValue(ctx, pr->u.value);
+        if (i < 0) {
+            for (;;) {
+                p = p->shape->proto;
+                if (!p)
+                    return JS_UNDEFINED;
+                if (!shape_is_authoritative(p))
+                    break;
+                i = wf_shape_find(p->shape, atom);
+                if (i >= 0) {
+                    if ((p->shape->prop[i].flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
+                        return JS_DupValue(ctx, p->prop[i].u.value);
+                    break;
+                }
+            }
+        }
+    }
+    return wf_obj_get(ctx, obj, atom, obj);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Calls that leave the loop                                               */
+
+/* Call or construct any callee through the generic path (C functions push
+   their own native frame for backtraces).  Borrowed arguments. */
+static WF_NOINLINE JSValue call_generic(JSContext *ctx, JSValueConst func, JSValueConst this_obj,
+                                        JSValueConst new_target, int argc, JSValueConst *argv,
+                                        bool is_construct)
+{
+    if (is_construct)
+        return wf_construct(ctx, func, new_target, argc, argv);
+    return wf_call(ctx, func, this_obj, argc, argv);
+}
+
+static WF_COLD JSValue throw_not_constructor(JSContext *ctx, JSValueConst v)
+{
+    (void)v;
+    return wf_throw_error(ctx, JS_TYPE_ERROR, "not a constructor");
+}
+
+/* ---------------------------------------------------------------------- */
+
+static JSValue interp_run(JSContext *ctx, JSStackFrame *sf);
+
+/* OrdinaryCallBindThis for sloppy functions (push_this). */
+static WF_NOINLINE JSValue coerce_this(JSContext *ctx, JSValueConst this_val)
+{
+    if (JS_IsUndefined(this_val) || JS_IsNull(this_val))
+        return JS_DupValue(ctx, ctx->global_obj);
+    return wf_to_object(ctx, this_val);
+}
+
+JSValue wf_interp_call(JSContext *ctx, JSValueConst func_obj, JSValueConst this_val,
+                       int argc, JSValueConst *argv, int flags)
+{
+    JSRuntime *rt = ctx->rt;
+    JSObject *p = wf_obj(func_obj);
+    JSFunctionBytecode *b = p->u.func.bytecode;
+    JSValue this_v, new_target;
+    JSStackFrame *sf;
+    int fflags = WF_FRAME_ENTRY;
+
+    if (js_unlikely(wf_check_stack_overflow(rt, 0)))
+        return wf_throw_stack_overflow(ctx);
+    if (b->func_kind != WF_FUNC_KIND_NORMAL)
+        return wf_throw_error(ctx, JS_INTERNAL_ERROR,
+                              "generator and async functions are not supported yet");
+    if (flags & JS_CALL_FLAG_CONSTRUCTOR) {
+        if (!p->is_constructor)
+            return throw_not_constructor(ctx, func_obj);
+        new_target = JS_DupValue(ctx, this_val);
+        if (b->is_derived_class_constructor) {
+            this_v = JS_UNINITIALIZED;
+        } else {
+            this_v = wf_obj_create_from_ctor(ctx, this_val, JS_CLASS_OBJECT);
+            if (JS_IsException(this_v)) {
+                JS_FreeValue(ctx, new_target);
+                return this_v;
+            }
+        }
+        fflags |= WF_FRAME_CONSTRUCT;
+    } else {
+        if (b->is_class_constructor) {
+            char buf[64];
+            return wf_throw_error(ctx, JS_TYPE_ERROR,
+                                  "Class constructor %s cannot be invoked without 'new'",
+                                  wf_atom_get_cstr(rt, buf, sizeof(buf), b->func_name));
+        }
+        this_v = JS_DupValue(ctx, this_val);
+        new_target = JS_UNDEFINED;
+    }
+    sf = frame_push(ctx, JS_DupValue(ctx, func_obj), b, p->u.func.var_refs, this_v,
+                    new_target, argc, (JSValue *)argv, false, fflags);
+    if (!sf) {
+        JS_FreeValue(ctx, func_obj);    /* the dup above */
+        JS_FreeValue(ctx, this_v);
+        JS_FreeValue(ctx, new_target);
+        return JS_EXCEPTION;
+    }
+    return interp_run(ctx, sf);
+}
+
+JSValue wf_interp_run_program(JSContext *ctx, JSValue bfunc, JSValueConst this_val,
+                              struct JSVarRef **var_refs, int flags)
+{
+    JSRuntime *rt = ctx->rt;
+    JSFunctionBytecode *b;
+    JSStackFrame *sf;
+    JSValue ret;
+
+    if (JS_VALUE_GET_TAG(bfunc) != JS_TAG_FUNCTION_BYTECODE) {
+        JS_FreeValue(ctx, bfunc);
+        return wf_throw_error(ctx, JS_INTERNAL_ERROR, "not a compiled program");
+    }
+    if (js_unlikely(wf_check_stack_overflow(rt, 0))) {
+        JS_FreeValue(ctx, bfunc);
+        return wf_throw_stack_overflow(ctx);
+    }
+    b = wf_bytecode(bfunc);
+    /* the frame owns the bytecode through cur_func while it runs */
+    sf = frame_push(ctx, JS_UNDEFINED, b, var_refs, JS_DupValue(ctx, this_val),
+                    JS_UNDEFINED, 0, NULL, false, WF_FRAME_ENTRY | (flags & WF_FRAME_BARRIER));
+    if (!sf) {
+        JS_FreeValue(ctx, bfunc);
+        JS_FreeValue(ctx, this_val);
+        return JS_EXCEPTION;
+    }
+    ret = interp_run(ctx, sf);
+    JS_FreeValue(ctx, bfunc);
+    return ret;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Helpers for literal, class and method opcodes                           */
+
+/* fn.[[HomeObject]] = home (both borrowed). */
+static void set_home_object(JSContext *ctx, JSValueConst fn, JSValueConst home)
+{
+    JSObject *p;
+    if (!JS_IsObject(fn) || !JS_IsObject(home))
+        return;
+    p = wf_obj(fn);
+    switch (p->class_id) {
+    case JS_CLASS_BYTECODE_FUNCTION:
+    case JS_CLASS_GENERATOR_FUNCTION:
+    case JS_CLASS_ASYNC_FUNCTION:
+    case JS_CLASS_ASYNC_GENERATOR_FUNCTION: {
+        JSObject *old = p->u.func.home_object;
+        p->u.func.home_object = wf_obj(JS_DupValue(ctx, home));
+        if (old)
+            JS_FreeValue(ctx, JS_MKPTR(JS_TAG_OBJECT, old));
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/* define_method core: fn consumed. */
+static WF_NOINLINE int define_method(JSContext *ctx, JSValueConst obj, JSAtom atom,
+                                     JSValue fn, int flags)
+{
+    int kind = flags & WF_METHOD_KIND_MASK;
+    int pflags = JS_PROP_HAS_CONFIGURABLE | JS_PROP_CONFIGURABLE | JS_PROP_HAS_ENUMERABLE |
+                 JS_PROP_THROW;
+    int ret;
+
+    if (flags & WF_METHOD_ENUMERABLE)
+        pflags |= JS_PROP_ENUMERABLE;
+    set_home_object(ctx, fn, obj);
+    if (wf_func_set_name(ctx, fn, atom, kind == WF_METHOD_GETTER ? "get" :
+                         kind == WF_METHOD_SETTER ? "set" : NULL) < 0) {
+        JS_FreeValue(ctx, fn);
+        return -1;
+    }
+    switch (kind) {
+    case WF_METHOD_GETTER:
+        ret = wf_obj_define(ctx, obj, atom, JS_UNDEFINED, fn, JS_UNDEFINED,
+                            pflags | JS_PROP_HAS_GET);
+        break;
+    case WF_METHOD_SETTER:
+        ret = wf_obj_define(ctx, obj, atom, JS_UNDEFINED, JS_UNDEFINED, fn,
+                            pflags | JS_PROP_HAS_SET);
+        break;
+    default:
+        ret = wf_obj_define(ctx, obj, atom, fn, JS_UNDEFINED, JS_UNDEFINED,
+                            pflags | JS_PROP_HAS_VALUE | JS_PROP_HAS_WRITABLE |
+                            JS_PROP_WRITABLE);
+        break;
+    }
+    JS_FreeValue(ctx, fn);
+    return ret < 0 ? -1 : 0;
+}
+
+/* ClassDefinitionEvaluation core (define_class): sp[-2] = parent,
+   sp[-1] = ctor -> sp[-2] = ctor, sp[-1] = proto. */
+static WF_NOINLINE int define_class(JSContext *ctx, JSValue *sp, JSAtom name, int flags)
+{
+    JSValue parent = sp[-2], ctor = sp[-1];
+    JSValue proto_parent, ctor_parent, proto = JS_UNDEFINED;
+
+    if (flags & WF_CLASS_HAS_HERITAGE) {
+        if (JS_IsNull(parent)) {
+            proto_parent = JS_NULL;
+            ctor_parent = JS_DupValue(ctx, ctx->function_proto);
+        } else if (!wf_is_constructor(parent)) {
+            wf_throw_error(ctx, JS_TYPE_ERROR, "parent class must be a constructor");
+            return -1;
+        } else {
+            proto_parent = wf_obj_get(ctx, parent, JS_ATOM_prototype, parent);
+            if (JS_IsException(proto_parent))
+                return -1;
+            if (!JS_IsObject(proto_parent) && !JS_IsNull(proto_parent)) {
+                JS_FreeValue(ctx, proto_parent);
+                wf_throw_error(ctx, JS_TYPE_ERROR,
+                               "parent prototype must be an object or null");
+                return -1;
+            }
+            ctor_parent = JS_DupValue(ctx, parent);
+        }
+    } else {
+        proto_parent = JS_DupValue(ctx, ctx->class_proto[JS_CLASS_OBJECT]);
+        ctor_parent = JS_DupValue(ctx, ctx->function_proto);
+    }
+    proto = wf_obj_new(ctx, proto_parent, JS_CLASS_OBJECT);
+    JS_FreeValue(ctx, proto_parent);
+    if (JS_IsException(proto))
+        goto fail;
+    if (wf_obj_set_proto(ctx, ctor, ctor_parent, true) < 0)
+        goto fail;
+    set_home_object(ctx, ctor, proto);
+    if (wf_obj_define_value(ctx, ctor, JS_ATOM_prototype, JS_DupValue(ctx, proto),
+                            JS_PROP_THROW) < 0)
+        goto fail;
+    if (wf_obj_define_value(ctx, proto, JS_ATOM_constructor, JS_DupValue(ctx, ctor),
+                            JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE | JS_PROP_THROW) < 0)
+        goto fail;
+    if (name != JS_ATOM_empty_string && name != JS_ATOM_NULL) {
+        if (wf_func_set_name(ctx, ctor, name, NULL) < 0)
+            goto fail;
+    }
+    JS_FreeValue(ctx, ctor_parent);
+    JS_FreeValue(ctx, parent);
+    sp[-2] = ctor;
+    sp[-1] = proto;
+    return 0;
+fail:
+    JS_FreeValue(ctx, ctor_parent);
+    JS_FreeValue(ctx, proto);
+    return -1;
+}
+
+/* `with` / eval var object lookups: 1 found, 0 not, -1 exception. */
+static int with_found(JSContext *ctx, JSValueConst obj, JSAtom atom, int flags)
+{
+    if (!JS_IsObject(obj))
+        return 0;
+    if (flags & WF_WITH_IS_WITH)
+        return wf_with_has_binding(ctx, obj, atom);
+    return wf_obj_has(ctx, obj, atom);
+}
+
+static int defvar_flags(int f)
+{
+    int r = 0;
+    if (f & WF_DEFVAR_LEXICAL)
+        r |= WF_GDECL_LEXICAL;
+    if (f & WF_DEFVAR_CONST)
+        r |= WF_GDECL_CONST;
+    if (f & WF_DEFVAR_FUNCTION)
+        r |= WF_GDECL_FUNCTION;
+    if (f & WF_DEFVAR_EVAL)
+        r |= WF_GDECL_EVAL;
+    if (!(f & (WF_DEFVAR_LEXICAL | WF_DEFVAR_FUNCTION)))
+        r |= WF_GDECL_VAR;
+    return r;
+}
+
+/* Enter a bytecode function without leaving the loop.  Returns the new
+   frame, or NULL: *fallback set means "use the generic call path",
+   otherwise an exception is pending.  On success func, this_val,
+   new_target and (move_args) the arguments are taken over. */
+static inline JSStackFrame *enter_call(JSContext *ctx, JSValue func, JSValue this_val,
+                                       JSValue new_target, int argc, JSValue *argv,
+                                       bool move_args, bool is_construct, bool *fallback)
+{
+    JSObject *p;
+    JSFunctionBytecode *fb;
+    JSStackFrame *nsf;
+
+    *fallback = true;
+    if (!JS_IsObject(func))
+        return NULL;
+    p = wf_obj(func);
+    if (p->class_id != JS_CLASS_BYTECODE_FUNCTION)
+        return NULL;
+    fb = p->u.func.bytecode;
+    if (fb->func_kind != WF_FUNC_KIND_NORMAL)
+        return NULL;
+    if (is_construct) {
+        if (!p->is_constructor)
+            return NULL;
+    } else if (fb->is_class_constructor) {
+        return NULL;
+    }
+    *fallback = false;
+    if (is_construct) {
+        if (fb->is_derived_class_constructor) {
+            this_val = JS_UNINITIALIZED;
+        } else {
+            this_val = wf_obj_create_from_ctor(ctx, new_target, JS_CLASS_OBJECT);
+            if (JS_IsException(this_val))
+                return NULL;
+        }
+    }
+    nsf = frame_push(ctx, func, fb, p->u.func.var_refs, this_val, new_target, argc, argv,
+                     move_args, is_construct ? WF_FRAME_CONSTRUCT : 0);
+    if (!nsf && is_construct)
+        JS_FreeValue(ctx, this_val);
+    return nsf;
+}
+
+static bool exception_is_uncatchable(JSContext *ctx)
+{
+    JSRuntime *rt = ctx->rt;
+    JSValueConst e = rt->current_exception;
+    if (rt->current_exception_is_uncatchable)
+        return true;
+    return JS_IsObject(e) && wf_obj(e)->is_uncatchable_error;
+}
+
+/* ---------------------------------------------------------------------- */
+/* `x += str` where x is not a plain local.  The left string is referenced
+   twice: by the operand stack and by the variable or property the next
+   instructions will overwrite with the result.  Handing the variable's
+   reference to the concatenation lets the string grow in place (linear
+   appends).  Only done when nothing can observe the variable in between:
+   the right operand is a primitive that converts without running code,
+   and the store that follows is a plain slot write (own writable data
+   property, initialized writable binding, closure variable or local).  */
+
+static inline bool add_operand_is_inert(JSValueConst v)
+{
+    switch (JS_VALUE_GET_TAG(v)) {
+    case JS_TAG_STRING:
+    case JS_TAG_INT:
+    case JS_TAG_FLOAT64:
+    case JS_TAG_BOOL:
+    case JS_TAG_NULL:
+    case JS_TAG_UNDEFINED:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The slot the instructions at pc store into, if it currently holds the
+   string a (same pointer).  'below' is the stack slot under the add's
+   left operand (the object of `o.x += ...`). */
+static WF_NOINLINE JSValue *add_store_target(JSContext *ctx, JSStackFrame *sf, const uint8_t *pc,
+                                             JSValue *below, JSValueConst a)
+{
+    void *ptr = JS_VALUE_GET_PTR(a);
+    JSValue *slot = NULL;
+    int op = *pc;
+
+    if (op == OP_dup) {
+        op = *++pc;
+    } else if (op == OP_insert2) {
+        /* [obj r] -> [r obj r]; put_field x */
+        if (pc[1] == OP_put_field && JS_IsObject(below[-1])) {
+            JSObject *p = wf_obj(below[-1]);
+            JSAtom atom = get_u32(pc + 2);
+            int i;
+            if (!shape_is_authoritative(p) || wf_atom_is_int(atom))
+                return NULL;
+            i = wf_shape_find(p->shape, atom);
+            if (i >= 0 && (p->shape->prop[i].flags & (JS_PROP_TMASK | JS_PROP_WRITABLE |
+                                                        JS_PROP_LENGTH)) == JS_PROP_WRITABLE)
+                slot = &p->prop[i].u.value;
+        }
+        goto check;
+    }
+    switch (op) {
+    case OP_put_var:
+    case OP_put_var_strict: {
+        JSAtom atom = get_u32(pc + 1);
+        JSObject *p;
+        int i;
+        if (JS_IsObject(ctx->global_var_obj)) {
+            p = wf_obj(ctx->global_var_obj);
+            i = wf_shape_find(p->shape, atom);
+            if (i >= 0) {
+                if (p->shape->prop[i].flags & JS_PROP_WRITABLE)
+                    slot = &p->prop[i].u.value;
+                goto check;
+            }
+        }
+        if (!JS_IsObject(ctx->global_obj))
+            return NULL;
+        p = wf_obj(ctx->global_obj);
+        if (!shape_is_authoritative(p))
+            return NULL;
+        i = wf_shape_find(p->shape, atom);
+        if (i >= 0 && (p->shape->prop[i].flags & (JS_PROP_TMASK | JS_PROP_WRITABLE)) ==
+                          JS_PROP_WRITABLE)
+            slot = &p->prop[i].u.value;
+        break;
+    }
+    case OP_put_var_ref:
+    case OP_put_var_ref_check:
+    case OP_set_var_ref:
+        if (sf->var_refs && get_u16(pc + 1) < sf->b->closure_var_count)
+            slot = sf->var_refs[get_u16(pc + 1)]->pvalue;
+        break;
+    case OP_put_loc:
+    case OP_set_loc:
+    case OP_put_loc_check:
+        if (get_u16(pc + 1) < sf->b->var_count)
+            slot = &sf->var_buf[get_u16(pc + 1)];
+        break;
+    case OP_put_loc0: case OP_put_loc1: case OP_put_loc2: case OP_put_loc3:
+        if (op - OP_put_loc0 < sf->b->var_count)
+            slot = &sf->var_buf[op - OP_put_loc0];
+        break;
+    case OP_put_arg:
+    case OP_set_arg:
+        if (get_u16(pc + 1) < sf->arg_alloc)
+            slot = &sf->arg_buf[get_u16(pc + 1)];
+        break;
+    default:
+        break;
+    }
+check:
+    if (slot && JS_VALUE_GET_TAG(*slot) == JS_TAG_STRING && JS_VALUE_GET_PTR(*slot) == ptr)
+        return slot;
+    return NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Private names (classes): own properties keyed by private symbols,
+   reached without the object's exotic hooks and never inherited.          */
+
+static WF_COLD JSValue throw_private(JSContext *ctx, const char *fmt, JSAtom atom)
+{
+    return wf_throw_type_error_atom(ctx, fmt, atom);
+}
+
+/* The own property slot for private name 'atom', or NULL. */
+static JSProperty *private_find(JSObject *p, JSAtom atom, int *pflags)
+{
+    int i = wf_shape_find(p->shape, atom);
+    if (i < 0)
+        return NULL;
+    *pflags = p->shape->prop[i].flags;
+    return &p->prop[i];
+}
+
+static WF_NOINLINE JSValue private_get(JSContext *ctx, JSValueConst obj, JSValueConst name)
+{
+    JSAtom atom = wf_symbol_to_atom(ctx->rt, name);
+    JSProperty *pr;
+    int flags;
+
+    if (!JS_IsObject(obj) || !(pr = private_find(wf_obj(obj), atom, &flags)))
+        return throw_private(ctx, "Cannot read private member %s from an object whose "
+                             "class did not declare it", atom);
+    if ((flags & JS_PROP_TMASK) == JS_PROP_GETSET) {
+        JSObject *getter = pr->u.getset.getter;
+        if (!getter)
+            return throw_private(ctx, "'%s' was defined without a getter", atom);
+        return wf_call(ctx, JS_MKPTR(JS_TAG_OBJECT, getter), obj, 0, NULL);
+    }
+    return JS_DupValue(ctx, pr->u.value);
+}
+
+/* val consumed */
+static WF_NOINLINE int private_put(JSContext *ctx, JSValueConst obj, JSValueConst name, JSValue val)
+{
+    JSAtom atom = wf_symbol_to_atom(ctx->rt, name);
+    JSProperty *pr;
+    int flags;
+
+    if (!JS_IsObject(obj) || !(pr = private_find(wf_obj(obj), atom, &flags))) {
+        JS_FreeValue(ctx, val);
+        throw_private(ctx, "Cannot write private member %s to an object whose class "
+                      "did not declare it", atom);
+        return -1;
+    }
+    if ((flags & JS_PROP_TMASK) == JS_PROP_GETSET) {
+        JSObject *setter = pr->u.getset.setter;
+        JSValue r;
+        if (!setter) {
+            JS_FreeValue(ctx, val);
+            throw_private(ctx, "'%s' was defined without a setter", atom);
+            return -1;
+        }
+        r = wf_call(ctx, JS_MKPTR(JS_TAG_OBJECT, setter), obj, 1, &val);
+        JS_FreeValue(ctx, val);
+        if (JS_IsException(r))
+            return -1;
+        JS_FreeValue(ctx, r);
+        return 0;
+    }
+    if (!(flags & JS_PROP_WRITABLE)) {
+        JS_FreeValue(ctx, val);
+        throw_private(ctx, "Private method %s is not writable", atom);
+        return -1;
+    }
+    {
+        JSValue old = pr->u.value;
+        pr->u.value = val;
+        JS_FreeValue(ctx, old);
+    }
+    return 0;
+}
+
+/* val consumed */
+static WF_NOINLINE int private_define(JSContext *ctx, JSValueConst obj, JSValueConst name,
+                                      JSValue val)
+{
+    JSAtom atom = wf_symbol_to_atom(ctx->rt, name);
+    JSProperty *pr;
+    int flags;
+
+    if (!JS_IsObject(obj)) {
+        JS_FreeValue(ctx, val);
+        wf_throw_not_object(ctx, obj);
+        return -1;
+    }
+    if (private_find(wf_obj(obj), atom, &flags)) {
+        JS_FreeValue(ctx, val);
+        throw_private(ctx, "Cannot initialize %s twice on the same object", atom);
+        return -1;
+    }
+    pr = wf_obj_add_property(ctx, wf_obj(obj), atom, JS_PROP_WRITABLE);
+    if (!pr) {
+        JS_FreeValue(ctx, val);
+        return -1;
+    }
+    pr->u.value = val;
+    return 0;
+}
+
+static WF_NOINLINE JSValue private_symbol_new(JSContext *ctx, JSAtom descr)
+{
+    JSValue str = JS_AtomToString(ctx, descr), v;
+    JSAtom atom;
+    if (JS_IsException(str))
+        return str;
+    atom = wf_atom_new_symbol(ctx, wf_str(str), WF_ATOM_TYPE_PRIVATE);
+    if (atom == JS_ATOM_NULL)
+        return JS_EXCEPTION;
+    v = wf_atom_to_value(ctx, atom);
+    JS_FreeAtom(ctx, atom);
+    return v;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The dispatch loop                                                       */
+
+#ifdef WF_INTERP_USE_SWITCH
+#define CASE(op)        case op
+#define DISPATCH()      goto dispatch_top
+#define SWITCH_BEGIN    dispatch_top: sf->cur_pc = pc; switch (*pc++) {
+#define SWITCH_END      default: goto invalid_op; }
+#else
+#define CASE(op)        case_##op
+#define DISPATCH()      do { sf->cur_pc = pc; goto *dispatch_table[*pc++]; } while (0)
+#define SWITCH_BEGIN    DISPATCH(); {
+#define SWITCH_END      }
+#endif
+
+#define LOAD_FRAME() do {               \
+        b = sf->b;                      \
+        sp = sf->sp;                    \
+        var_buf = sf->var_buf;          \
+        arg_buf = sf->arg_buf;          \
+        var_refs = sf->var_refs;        \
+        ctx = sf->realm;                \
+    } while (0)
+
+/* set a slot, freeing the old value after the store */
+#define SET_SLOT(slot, v) do {          \
+        JSValue *slot_ = (slot);        \
+        JSValue old_ = *slot_;          \
+        *slot_ = (v);                   \
+        JS_FreeValue(ctx, old_);        \
+    } while (0)
+
+#define IS_NUM_TAG(t) ((t) == JS_TAG_INT || (t) == JS_TAG_FLOAT64)
+#define NUM_OF(v) (JS_VALUE_GET_TAG(v) == JS_TAG_INT ? (double)JS_VALUE_GET_INT(v) : JS_VALUE_GET_FLOAT64(v))
+
+static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
+{
+    JSRuntime *rt = ctx->rt;
+    JSFunctionBytecode *b;
+    const uint8_t *pc;
+    JSValue *sp, *var_buf, *arg_buf;
+    JSVarRef **var_refs;
+    JSValue ret_val;
+    /* call set-up shared by the call opcodes */
+    JSValue call_func, call_this, call_new_target;
+    JSValue *call_argv;
+    int call_argc, call_npop;
+    bool call_construct;
+
+#ifndef WF_INTERP_USE_SWITCH
+    static const void *const dispatch_table[OP_COUNT] = {
+#define DEF(id, size, n_pop, n_push, f) &&case_OP_##id,
+#include "engine/opcodes.def"
+#undef DEF
+    };
+#endif
+
+    LOAD_FRAME();
+    pc = sf->cur_pc;
+    if (poll_interrupt(ctx) < 0)
+        goto exception;
+
+    SWITCH_BEGIN
+
+    CASE(OP_invalid):
+        goto invalid_op;
+
+    /* ---- constants ---- */
+    CASE(OP_push_i32):
+        *sp++ = JS_MKVAL(JS_TAG_INT, get_i32(pc));
+        pc += 4;
+        DISPATCH();
+    CASE(OP_push_i16):
+        *sp++ = JS_MKVAL(JS_TAG_INT, get_i16(pc));
+        pc += 2;
+        DISPATCH();
+    CASE(OP_push_i8):
+        *sp++ = JS_MKVAL(JS_TAG_INT, (int8_t)*pc);
+        pc += 1;
+        DISPATCH();
+    CASE(OP_push_minus1):
+        *sp++ = JS_MKVAL(JS_TAG_INT, -1);
+        DISPATCH();
+    CASE(OP_push_0):
+        *sp++ = JS_MKVAL(JS_TAG_INT, 0);
+        DISPATCH();
+    CASE(OP_push_1):
+        *sp++ = JS_MKVAL(JS_TAG_INT, 1);
+        DISPATCH();
+    CASE(OP_push_2):
+        *sp++ = JS_MKVAL(JS_TAG_INT, 2);
+        DISPATCH();
+    CASE(OP_push_3):
+        *sp++ = JS_MKVAL(JS_TAG_INT, 3);
+        DISPATCH();
+    CASE(OP_push_4):
+        *sp++ = JS_MKVAL(JS_TAG_INT, 4);
+        DISPATCH();
+    CASE(OP_push_5):
+        *sp++ = JS_MKVAL(JS_TAG_INT, 5);
+        DISPATCH();
+    CASE(OP_push_6):
+        *sp++ = JS_MKVAL(JS_TAG_INT, 6);
+        DISPATCH();
+    CASE(OP_push_7):
+        *sp++ = JS_MKVAL(JS_TAG_INT, 7);
+        DISPATCH();
+    CASE(OP_push_const):
+        *sp++ = JS_DupValue(ctx, b->cpool[get_u32(pc)]);
+        pc += 4;
+        DISPATCH();
+    CASE(OP_push_atom_value): {
+        JSValue v = JS_AtomToString(ctx, get_u32(pc));
+        pc += 4;
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_push_empty_string):
+        *sp++ = wf_str_empty(ctx);
+        DISPATCH();
+    CASE(OP_undefined):
+        *sp++ = JS_UNDEFINED;
+        DISPATCH();
+    CASE(OP_null):
+        *sp++ = JS_NULL;
+        DISPATCH();
+    CASE(OP_push_false):
+        *sp++ = JS_FALSE;
+        DISPATCH();
+    CASE(OP_push_true):
+        *sp++ = JS_TRUE;
+        DISPATCH();
+    CASE(OP_push_this):
+        if (b->is_strict || !b->has_this_binding || JS_IsObject(sf->this_val)) {
+            *sp++ = JS_DupValue(ctx, sf->this_val);
+        } else {
+            JSValue v = coerce_this(ctx, sf->this_val);
+            if (JS_IsException(v))
+                goto exception;
+            *sp++ = v;
+        }
+        DISPATCH();
+    CASE(OP_object): {
+        JSValue v = wf_obj_new(ctx, ctx->class_proto[JS_CLASS_OBJECT], JS_CLASS_OBJECT);
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_special_object): {
+        JSValue v;
+        int kind = *pc++;
+        switch (kind) {
+        case WF_SPECIAL_ARGUMENTS:
+            v = wf_arguments_new_unmapped(ctx, sf->arg_count, arg_buf);
+            break;
+        case WF_SPECIAL_MAPPED_ARGUMENTS:
+            v = wf_arguments_new_mapped(ctx, sf);
+            break;
+        case WF_SPECIAL_THIS_FUNC:
+            v = JS_DupValue(ctx, sf->cur_func);
+            break;
+        case WF_SPECIAL_NEW_TARGET:
+            v = JS_DupValue(ctx, sf->new_target);
+            break;
+        case WF_SPECIAL_HOME_OBJECT:
+            v = JS_UNDEFINED;
+            if (JS_IsObject(sf->cur_func)) {
+                JSObject *fp = wf_obj(sf->cur_func);
+                if (fp->u.func.home_object)
+                    v = JS_DupValue(ctx, JS_MKPTR(JS_TAG_OBJECT, fp->u.func.home_object));
+            }
+            break;
+        case WF_SPECIAL_VAR_OBJECT:
+            v = wf_obj_new(ctx, JS_NULL, JS_CLASS_OBJECT);
+            break;
+        default:
+            v = wf_throw_error(ctx, JS_SYNTAX_ERROR, "import.meta is only valid in modules");
+            break;
+        }
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_rest): {
+        int first = get_u16(pc);
+        JSValue v;
+        pc += 2;
+        v = wf_build_rest(ctx, first, sf->arg_count, arg_buf);
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_regexp): {
+        JSValue v = call_generic(ctx, ctx->regexp_ctor, JS_UNDEFINED, ctx->regexp_ctor, 2,
+                                 sp - 2, true);
+        JS_FreeValue(ctx, sp[-2]);
+        JS_FreeValue(ctx, sp[-1]);
+        sp -= 2;
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_fclosure): {
+        JSValue v = wf_closure_new(ctx, b->cpool[get_u32(pc)], var_refs, sf);
+        pc += 4;
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+
+    /* ---- stack manipulation ---- */
+    CASE(OP_drop):
+        JS_FreeValue(ctx, *--sp);
+        DISPATCH();
+    CASE(OP_nip):
+        JS_FreeValue(ctx, sp[-2]);
+        sp[-2] = sp[-1];
+        sp--;
+        DISPATCH();
+    CASE(OP_nip1):
+        JS_FreeValue(ctx, sp[-3]);
+        sp[-3] = sp[-2];
+        sp[-2] = sp[-1];
+        sp--;
+        DISPATCH();
+    CASE(OP_dup):
+        sp[0] = JS_DupValue(ctx, sp[-1]);
+        sp++;
+        DISPATCH();
+    CASE(OP_dup1):
+        sp[0] = sp[-1];
+        sp[-1] = JS_DupValue(ctx, sp[-2]);
+        sp++;
+        DISPATCH();
+    CASE(OP_dup2):
+        sp[0] = JS_DupValue(ctx, sp[-2]);
+        sp[1] = JS_DupValue(ctx, sp[-1]);
+        sp += 2;
+        DISPATCH();
+    CASE(OP_dup3):
+        sp[0] = JS_DupValue(ctx, sp[-3]);
+        sp[1] = JS_DupValue(ctx, sp[-2]);
+        sp[2] = JS_DupValue(ctx, sp[-1]);
+        sp += 3;
+        DISPATCH();
+    CASE(OP_insert2): {
+        JSValue a = sp[-2], bb = sp[-1];
+        sp[-2] = JS_DupValue(ctx, bb);
+        sp[-1] = a;
+        sp[0] = bb;
+        sp++;
+        DISPATCH();
+    }
+    CASE(OP_insert3): {
+        JSValue a = sp[-3], bb = sp[-2], c = sp[-1];
+        sp[-3] = JS_DupValue(ctx, c);
+        sp[-2] = a;
+        sp[-1] = bb;
+        sp[0] = c;
+        sp++;
+        DISPATCH();
+    }
+    CASE(OP_insert4): {
+        JSValue a = sp[-4], bb = sp[-3], c = sp[-2], d = sp[-1];
+        sp[-4] = JS_DupValue(ctx, d);
+        sp[-3] = a;
+        sp[-2] = bb;
+        sp[-1] = c;
+        sp[0] = d;
+        sp++;
+        DISPATCH();
+    }
+    CASE(OP_swap): {
+        JSValue t = sp[-2];
+        sp[-2] = sp[-1];
+        sp[-1] = t;
+        DISPATCH();
+    }
+    CASE(OP_swap2): {
+        JSValue t1 = sp[-4], t2 = sp[-3];
+        sp[-4] = sp[-2];
+        sp[-3] = sp[-1];
+        sp[-2] = t1;
+        sp[-1] = t2;
+        DISPATCH();
+    }
+    CASE(OP_rot3l): {
+        JSValue t = sp[-3];
+        sp[-3] = sp[-2];
+        sp[-2] = sp[-1];
+        sp[-1] = t;
+        DISPATCH();
+    }
+    CASE(OP_rot3r): {
+        JSValue t = sp[-1];
+        sp[-1] = sp[-2];
+        sp[-2] = sp[-3];
+        sp[-3] = t;
+        DISPATCH();
+    }
+    CASE(OP_rot4l): {
+        JSValue t = sp[-4];
+        sp[-4] = sp[-3];
+        sp[-3] = sp[-2];
+        sp[-2] = sp[-1];
+        sp[-1] = t;
+        DISPATCH();
+    }
+    CASE(OP_rot5l): {
+        JSValue t = sp[-5];
+        sp[-5] = sp[-4];
+        sp[-4] = sp[-3];
+        sp[-3] = sp[-2];
+        sp[-2] = sp[-1];
+        sp[-1] = t;
+        DISPATCH();
+    }
+    CASE(OP_perm3): {
+        JSValue t = sp[-3];
+        sp[-3] = sp[-2];
+        sp[-2] = t;
+        DISPATCH();
+    }
+    CASE(OP_perm4): {
+        /* [a b c d] -> [c a b d] */
+        JSValue a = sp[-4], bb = sp[-3], c = sp[-2];
+        sp[-4] = c;
+        sp[-3] = a;
+        sp[-2] = bb;
+        DISPATCH();
+    }
+
+    /* ---- calls ---- */
+    CASE(OP_call):
+        call_argc = get_u16(pc);
+        pc += 2;
+        call_argv = sp - call_argc;
+        call_func = call_argv[-1];
+        call_this = JS_UNDEFINED;
+        call_new_target = JS_UNDEFINED;
+        call_npop = call_argc + 1;
+        call_construct = false;
+        goto do_call;
+    CASE(OP_call_method):
+        call_argc = get_u16(pc);
+        pc += 2;
+        call_argv = sp - call_argc;
+        call_func = call_argv[-1];
+        call_this = call_argv[-2];
+        call_new_target = JS_UNDEFINED;
+        call_npop = call_argc + 2;
+        call_construct = false;
+        goto do_call;
+    CASE(OP_call_constructor):
+        call_argc = get_u16(pc);
+        pc += 2;
+        call_argv = sp - call_argc;
+        call_func = call_argv[-2];
+        call_this = JS_UNDEFINED;
+        call_new_target = call_argv[-1];
+        call_npop = call_argc + 2;
+        call_construct = true;
+        goto do_call;
+    CASE(OP_eval): {
+        int scope_idx;
+        call_argc = get_u16(pc);
+        scope_idx = get_u16(pc + 2);
+        pc += 4;
+        call_argv = sp - call_argc;
+        call_func = call_argv[-1];
+        if (JS_IsObject(call_func) && JS_IsObject(ctx->eval_obj) &&
+            JS_VALUE_GET_PTR(call_func) == JS_VALUE_GET_PTR(ctx->eval_obj)) {
+            JSValue v;
+            if (call_argc > 0 && JS_IsString(call_argv[0]))
+                v = wf_eval_direct(ctx, sf, call_argv[0], scope_idx);
+            else
+                v = call_argc > 0 ? JS_DupValue(ctx, call_argv[0]) : JS_UNDEFINED;
+            while (sp > call_argv - 1)
+                JS_FreeValue(ctx, *--sp);
+            if (JS_IsException(v))
+                goto exception;
+            *sp++ = v;
+            DISPATCH();
+        }
+        call_this = JS_UNDEFINED;
+        call_new_target = JS_UNDEFINED;
+        call_npop = call_argc + 1;
+        call_construct = false;
+        goto do_call;
+    }
+    do_call: {
+        JSStackFrame *nsf;
+        bool fallback;
+        JSValue v;
+
+        sf->sp = sp - call_npop;
+        nsf = enter_call(ctx, call_func, call_this, call_new_target, call_argc, call_argv,
+                         true, call_construct, &fallback);
+        if (nsf) {
+            sf = nsf;
+            LOAD_FRAME();
+            pc = b->code;
+            if (poll_interrupt(ctx) < 0)
+                goto exception;
+            DISPATCH();
+        }
+        if (!fallback)
+            goto exception;
+        v = call_generic(ctx, call_func, call_this, call_new_target, call_argc, call_argv,
+                         call_construct);
+        while (call_npop-- > 0)
+            JS_FreeValue(ctx, *--sp);
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_apply): {
+        int kind = get_u16(pc);
+        JSValue *vals;
+        uint32_t cnt;
+        JSValue v;
+        pc += 2;
+        if (kind == WF_APPLY_CONSTRUCT) {
+            call_func = sp[-3];
+            call_new_target = sp[-2];
+            call_this = JS_UNDEFINED;
+            call_construct = true;
+        } else {
+            call_this = sp[-3];
+            call_func = sp[-2];
+            call_new_target = JS_UNDEFINED;
+            call_construct = false;
+        }
+        if (wf_array_get_fast(sp[-1], &vals, &cnt)) {
+            JSStackFrame *nsf;
+            bool fallback;
+            sf->sp = sp - 3;
+            nsf = enter_call(ctx, call_func, call_this, call_new_target, (int)cnt, vals,
+                             false, call_construct, &fallback);
+            if (nsf) {
+                JS_FreeValue(ctx, sp[-1]);  /* the argument array; the rest moved */
+                sf = nsf;
+                LOAD_FRAME();
+                pc = b->code;
+                if (poll_interrupt(ctx) < 0)
+                    goto exception;
+                DISPATCH();
+            }
+            if (!fallback)
+                goto exception;
+            v = call_generic(ctx, call_func, call_this, call_new_target, (int)cnt, vals,
+                             call_construct);
+        } else {
+            v = wf_apply_array(ctx, call_func, call_this, sp[-1], call_new_target,
+                               call_construct);
+        }
+        JS_FreeValue(ctx, sp[-3]);
+        JS_FreeValue(ctx, sp[-2]);
+        JS_FreeValue(ctx, sp[-1]);
+        sp -= 3;
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_apply_eval): {
+        int scope_idx = get_u16(pc);
+        JSValue func = sp[-2], arr = sp[-1], v;
+        pc += 2;
+        if (JS_IsObject(func) && JS_IsObject(ctx->eval_obj) &&
+            JS_VALUE_GET_PTR(func) == JS_VALUE_GET_PTR(ctx->eval_obj)) {
+            JSValue *vals;
+            uint32_t cnt = 0;
+            JSValue a0 = JS_UNDEFINED;
+            if (wf_array_get_fast(arr, &vals, &cnt) && cnt > 0)
+                a0 = JS_DupValue(ctx, vals[0]);
+            else if (!wf_array_get_fast(arr, &vals, &cnt))
+                a0 = wf_obj_get_uint32(ctx, arr, 0);
+            if (JS_IsException(a0)) {
+                v = a0;
+            } else if (JS_IsString(a0)) {
+                v = wf_eval_direct(ctx, sf, a0, scope_idx);
+                JS_FreeValue(ctx, a0);
+            } else {
+                v = a0;
+            }
+        } else {
+            v = wf_apply_array(ctx, func, JS_UNDEFINED, arr, JS_UNDEFINED, false);
+        }
+        JS_FreeValue(ctx, func);
+        JS_FreeValue(ctx, arr);
+        sp -= 2;
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_array_from): {
+        int n = get_u16(pc);
+        JSValue v;
+        pc += 2;
+        v = wf_array_from_values(ctx, (uint32_t)n, sp - n);
+        sp -= n;        /* consumed, even on failure */
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_return):
+        ret_val = *--sp;
+        goto do_return;
+    CASE(OP_return_undef):
+        ret_val = JS_UNDEFINED;
+        goto do_return;
+    CASE(OP_check_ctor_return): {
+        JSValue v = sp[-2], th = sp[-1];
+        if (JS_IsObject(v)) {
+            JS_FreeValue(ctx, th);
+            sp--;
+        } else if (!JS_IsUndefined(v)) {
+            wf_throw_error(ctx, JS_TYPE_ERROR,
+                           "Derived constructors may only return object or undefined");
+            goto exception;
+        } else if (JS_IsUninitialized(th)) {
+            throw_kind(ctx, WF_THROW_THIS_UNINIT, JS_ATOM_NULL);
+            goto exception;
+        } else {
+            sp[-2] = th;
+            sp--;
+        }
+        DISPATCH();
+    }
+    CASE(OP_get_super): {
+        JSValue v = wf_obj_get_proto(ctx, sp[-1]);
+        if (JS_IsException(v))
+            goto exception;
+        JS_FreeValue(ctx, sp[-1]);
+        sp[-1] = v;
+        DISPATCH();
+    }
+
+    /* ---- exceptions and jumps ---- */
+    CASE(OP_throw):
+        JS_Throw(ctx, *--sp);
+        goto exception;
+    CASE(OP_throw_error): {
+        JSAtom atom = get_u32(pc);
+        int kind = pc[4];
+        pc += 5;
+        throw_kind(ctx, kind, atom);
+        goto exception;
+    }
+    CASE(OP_goto): {
+        int32_t off = get_i32(pc);
+        pc += off;
+        if (off <= 0 && poll_interrupt(ctx) < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_if_false):
+    CASE(OP_if_true): {
+        JSValue v = *--sp;
+        int32_t off = get_i32(pc);
+        int truth;
+        bool jump_if = pc[-1] == OP_if_true;
+        if (JS_VALUE_GET_TAG(v) == JS_TAG_BOOL) {
+            truth = JS_VALUE_GET_BOOL(v);
+        } else {
+            truth = wf_to_boolean(v);
+            JS_FreeValue(ctx, v);
+        }
+        if ((truth != 0) == jump_if) {
+            pc += off;
+            if (off <= 0 && poll_interrupt(ctx) < 0)
+                goto exception;
+        } else {
+            pc += 4;
+        }
+        DISPATCH();
+    }
+    CASE(OP_catch): {
+        int32_t off = get_i32(pc);
+        *sp++ = JS_MKVAL(JS_TAG_CATCH_OFFSET, (int32_t)(pc + off - b->code));
+        pc += 4;
+        DISPATCH();
+    }
+    CASE(OP_gosub): {
+        int32_t off = get_i32(pc);
+        *sp++ = JS_MKVAL(JS_TAG_INT, (int32_t)(pc + 4 - b->code));
+        pc += off;
+        DISPATCH();
+    }
+    CASE(OP_ret): {
+        JSValue v = *--sp;
+        uint32_t pos;
+        if (JS_VALUE_GET_TAG(v) != JS_TAG_INT ||
+            (pos = (uint32_t)JS_VALUE_GET_INT(v)) >= b->code_len) {
+            JS_FreeValue(ctx, v);
+            wf_throw_error(ctx, JS_INTERNAL_ERROR, "invalid ret value");
+            goto exception;
+        }
+        pc = b->code + pos;
+        DISPATCH();
+    }
+
+    /* ---- locals, arguments, closure variables ---- */
+    CASE(OP_get_loc):
+        *sp++ = JS_DupValue(ctx, var_buf[get_u16(pc)]);
+        pc += 2;
+        DISPATCH();
+    CASE(OP_put_loc):
+        SET_SLOT(&var_buf[get_u16(pc)], *--sp);
+        pc += 2;
+        DISPATCH();
+    CASE(OP_set_loc):
+        SET_SLOT(&var_buf[get_u16(pc)], JS_DupValue(ctx, sp[-1]));
+        pc += 2;
+        DISPATCH();
+    CASE(OP_get_arg):
+        *sp++ = JS_DupValue(ctx, arg_buf[get_u16(pc)]);
+        pc += 2;
+        DISPATCH();
+    CASE(OP_put_arg):
+        SET_SLOT(&arg_buf[get_u16(pc)], *--sp);
+        pc += 2;
+        DISPATCH();
+    CASE(OP_set_arg):
+        SET_SLOT(&arg_buf[get_u16(pc)], JS_DupValue(ctx, sp[-1]));
+        pc += 2;
+        DISPATCH();
+    CASE(OP_get_var_ref):
+        *sp++ = JS_DupValue(ctx, *var_refs[get_u16(pc)]->pvalue);
+        pc += 2;
+        DISPATCH();
+    CASE(OP_put_var_ref):
+        SET_SLOT(var_refs[get_u16(pc)]->pvalue, *--sp);
+        pc += 2;
+        DISPATCH();
+    CASE(OP_set_var_ref):
+        SET_SLOT(var_refs[get_u16(pc)]->pvalue, JS_DupValue(ctx, sp[-1]));
+        pc += 2;
+        DISPATCH();
+    CASE(OP_get_loc0): *sp++ = JS_DupValue(ctx, var_buf[0]); DISPATCH();
+    CASE(OP_get_loc1): *sp++ = JS_DupValue(ctx, var_buf[1]); DISPATCH();
+    CASE(OP_get_loc2): *sp++ = JS_DupValue(ctx, var_buf[2]); DISPATCH();
+    CASE(OP_get_loc3): *sp++ = JS_DupValue(ctx, var_buf[3]); DISPATCH();
+    CASE(OP_put_loc0): SET_SLOT(&var_buf[0], *--sp); DISPATCH();
+    CASE(OP_put_loc1): SET_SLOT(&var_buf[1], *--sp); DISPATCH();
+    CASE(OP_put_loc2): SET_SLOT(&var_buf[2], *--sp); DISPATCH();
+    CASE(OP_put_loc3): SET_SLOT(&var_buf[3], *--sp); DISPATCH();
+    CASE(OP_set_loc0): SET_SLOT(&var_buf[0], JS_DupValue(ctx, sp[-1])); DISPATCH();
+    CASE(OP_set_loc1): SET_SLOT(&var_buf[1], JS_DupValue(ctx, sp[-1])); DISPATCH();
+    CASE(OP_set_loc2): SET_SLOT(&var_buf[2], JS_DupValue(ctx, sp[-1])); DISPATCH();
+    CASE(OP_set_loc3): SET_SLOT(&var_buf[3], JS_DupValue(ctx, sp[-1])); DISPATCH();
+    CASE(OP_get_arg0): *sp++ = JS_DupValue(ctx, arg_buf[0]); DISPATCH();
+    CASE(OP_get_arg1): *sp++ = JS_DupValue(ctx, arg_buf[1]); DISPATCH();
+    CASE(OP_get_arg2): *sp++ = JS_DupValue(ctx, arg_buf[2]); DISPATCH();
+    CASE(OP_get_arg3): *sp++ = JS_DupValue(ctx, arg_buf[3]); DISPATCH();
+    CASE(OP_put_arg0): SET_SLOT(&arg_buf[0], *--sp); DISPATCH();
+    CASE(OP_put_arg1): SET_SLOT(&arg_buf[1], *--sp); DISPATCH();
+    CASE(OP_put_arg2): SET_SLOT(&arg_buf[2], *--sp); DISPATCH();
+    CASE(OP_put_arg3): SET_SLOT(&arg_buf[3], *--sp); DISPATCH();
+    CASE(OP_get_var_ref0): *sp++ = JS_DupValue(ctx, *var_refs[0]->pvalue); DISPATCH();
+    CASE(OP_get_var_ref1): *sp++ = JS_DupValue(ctx, *var_refs[1]->pvalue); DISPATCH();
+    CASE(OP_get_var_ref2): *sp++ = JS_DupValue(ctx, *var_refs[2]->pvalue); DISPATCH();
+    CASE(OP_get_var_ref3): *sp++ = JS_DupValue(ctx, *var_refs[3]->pvalue); DISPATCH();
+    CASE(OP_set_loc_uninitialized):
+        SET_SLOT(&var_buf[get_u16(pc)], JS_UNINITIALIZED);
+        pc += 2;
+        DISPATCH();
+    CASE(OP_get_loc_check): {
+        int idx = get_u16(pc);
+        pc += 2;
+        if (js_unlikely(JS_IsUninitialized(var_buf[idx]))) {
+            throw_kind(ctx, WF_THROW_TDZ, loc_name(b, idx));
+            goto exception;
+        }
+        *sp++ = JS_DupValue(ctx, var_buf[idx]);
+        DISPATCH();
+    }
+    CASE(OP_get_loc_checkthis): {
+        int idx = get_u16(pc);
+        pc += 2;
+        if (js_unlikely(JS_IsUninitialized(var_buf[idx]))) {
+            throw_kind(ctx, WF_THROW_THIS_UNINIT, JS_ATOM_NULL);
+            goto exception;
+        }
+        *sp++ = JS_DupValue(ctx, var_buf[idx]);
+        DISPATCH();
+    }
+    CASE(OP_put_loc_check): {
+        int idx = get_u16(pc);
+        pc += 2;
+        if (js_unlikely(JS_IsUninitialized(var_buf[idx]))) {
+            throw_kind(ctx, WF_THROW_TDZ, loc_name(b, idx));
+            goto exception;
+        }
+        SET_SLOT(&var_buf[idx], *--sp);
+        DISPATCH();
+    }
+    CASE(OP_put_loc_check_init): {
+        int idx = get_u16(pc);
+        pc += 2;
+        if (js_unlikely(!JS_IsUninitialized(var_buf[idx]))) {
+            throw_kind(ctx, WF_THROW_SUPER_TWICE, JS_ATOM_NULL);
+            goto exception;
+        }
+        var_buf[idx] = *--sp;
+        DISPATCH();
+    }
+    CASE(OP_get_var_ref_check): {
+        int idx = get_u16(pc);
+        JSValue *pv = var_refs[idx]->pvalue;
+        pc += 2;
+        if (js_unlikely(JS_IsUninitialized(*pv))) {
+            throw_kind(ctx, WF_THROW_TDZ, var_ref_name(b, idx));
+            goto exception;
+        }
+        *sp++ = JS_DupValue(ctx, *pv);
+        DISPATCH();
+    }
+    CASE(OP_get_var_ref_checkthis): {
+        int idx = get_u16(pc);
+        JSValue *pv = var_refs[idx]->pvalue;
+        pc += 2;
+        if (js_unlikely(JS_IsUninitialized(*pv))) {
+            throw_kind(ctx, WF_THROW_THIS_UNINIT, JS_ATOM_NULL);
+            goto exception;
+        }
+        *sp++ = JS_DupValue(ctx, *pv);
+        DISPATCH();
+    }
+    CASE(OP_put_var_ref_check): {
+        int idx = get_u16(pc);
+        JSValue *pv = var_refs[idx]->pvalue;
+        pc += 2;
+        if (js_unlikely(JS_IsUninitialized(*pv))) {
+            throw_kind(ctx, WF_THROW_TDZ, var_ref_name(b, idx));
+            goto exception;
+        }
+        SET_SLOT(pv, *--sp);
+        DISPATCH();
+    }
+    CASE(OP_put_var_ref_check_init): {
+        int idx = get_u16(pc);
+        JSValue *pv = var_refs[idx]->pvalue;
+        pc += 2;
+        if (js_unlikely(!JS_IsUninitialized(*pv))) {
+            throw_kind(ctx, WF_THROW_SUPER_TWICE, JS_ATOM_NULL);
+            goto exception;
+        }
+        *pv = *--sp;
+        DISPATCH();
+    }
+    CASE(OP_close_loc): {
+        int idx = get_u16(pc);
+        pc += 2;
+        if (!list_empty(&sf->var_ref_list))
+            wf_frame_close_var_ref_slot(rt, sf, idx);
+        DISPATCH();
+    }
+
+    /* ---- global variables ---- */
+    CASE(OP_get_var):
+    CASE(OP_get_var_undef): {
+        JSAtom atom = get_u32(pc);
+        JSValue v;
+        bool throw_ref = pc[-1] == OP_get_var;
+        pc += 4;
+        v = wf_global_get(ctx, atom, throw_ref);
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_put_var):
+    CASE(OP_put_var_strict): {
+        JSAtom atom = get_u32(pc);
+        bool strict = pc[-1] == OP_put_var_strict;
+        pc += 4;
+        if (wf_global_put(ctx, atom, *--sp, strict) < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_put_var_init): {
+        JSAtom atom = get_u32(pc);
+        pc += 4;
+        if (wf_global_init_lexical(ctx, atom, *--sp) < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_delete_var): {
+        JSAtom atom = get_u32(pc);
+        int r;
+        pc += 4;
+        r = wf_global_delete(ctx, atom);
+        if (r < 0)
+            goto exception;
+        *sp++ = JS_NewBool(ctx, r);
+        DISPATCH();
+    }
+    CASE(OP_check_define_var): {
+        JSAtom atom = get_u32(pc);
+        int flags = pc[4];
+        pc += 5;
+        if (wf_global_check_decl(ctx, atom, defvar_flags(flags)) < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_define_var): {
+        JSAtom atom = get_u32(pc);
+        int flags = pc[4];
+        pc += 5;
+        if (wf_global_declare(ctx, atom, defvar_flags(flags)) < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_define_func): {
+        JSAtom atom = get_u32(pc);
+        int flags = pc[4];
+        pc += 5;
+        if (wf_global_define_func(ctx, atom, *--sp, defvar_flags(flags) | WF_GDECL_FUNCTION) < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_define_var_obj): {
+        JSAtom atom = get_u32(pc);
+        int flags = pc[4];
+        JSValue obj = sp[-2], v = sp[-1];
+        int r = 0;
+        pc += 5;
+        sp -= 2;
+        if (flags & 1) {
+            r = wf_obj_get_own_property(ctx, NULL, obj, atom);
+            if (r == 0)
+                r = wf_obj_define_value(ctx, obj, atom, v, JS_PROP_C_W_E | JS_PROP_THROW);
+            else
+                JS_FreeValue(ctx, v);
+        } else {
+            r = wf_obj_define_value(ctx, obj, atom, v, JS_PROP_C_W_E | JS_PROP_THROW);
+        }
+        JS_FreeValue(ctx, obj);
+        if (r < 0)
+            goto exception;
+        DISPATCH();
+    }
+
+    /* ---- with / eval var objects ---- */
+    CASE(OP_with_get_var):
+    CASE(OP_with_put_var):
+    CASE(OP_with_delete_var):
+    CASE(OP_with_get_ref): {
+        int op = pc[-1];
+        JSAtom atom = get_u32(pc);
+        int32_t off = get_i32(pc + 4);
+        int flags = pc[8];
+        const uint8_t *target = pc + 4 + off;
+        JSValue obj = sp[-1];
+        int r;
+        pc += 9;
+        r = with_found(ctx, obj, atom, flags);
+        if (r < 0)
+            goto exception;
+        if (!r) {
+            JS_FreeValue(ctx, obj);
+            sp--;
+            DISPATCH();
+        }
+        switch (op) {
+        case OP_with_get_var: {
+            JSValue v = wf_obj_get(ctx, obj, atom, obj);
+            if (JS_IsException(v))
+                goto exception;
+            JS_FreeValue(ctx, obj);
+            sp[-1] = v;
+            break;
+        }
+        case OP_with_put_var: {
+            /* [v obj] */
+            JSValue v = sp[-2];
+            sp -= 2;
+            r = wf_obj_set(ctx, obj, atom, v, obj, b->is_strict ? JS_PROP_THROW : 0);
+            JS_FreeValue(ctx, obj);
+            if (r < 0)
+                goto exception;
+            break;
+        }
+        case OP_with_delete_var: {
+            r = wf_obj_delete(ctx, obj, atom, 0);
+            if (r < 0)
+                goto exception;
+            JS_FreeValue(ctx, obj);
+            sp[-1] = JS_NewBool(ctx, r);
+            break;
+        }
+        default: {
+            JSValue v = wf_obj_get(ctx, obj, atom, obj);
+            if (JS_IsException(v))
+                goto exception;
+            *sp++ = v;
+            break;
+        }
+        }
+        pc = target;
+        DISPATCH();
+    }
+
+    /* ---- properties ---- */
+    CASE(OP_get_field): {
+        JSAtom atom = get_u32(pc);
+        JSValue obj = sp[-1], v;
+        if (JS_IsObject(obj))
+            v = get_field_obj(ctx, obj, atom, ic_slot(ctx, b, get_u16(pc + 4)));
+        else
+            v = get_field_slow(ctx, obj, atom);
+        pc += 6;
+        if (JS_IsException(v))
+            goto exception;
+        JS_FreeValue(ctx, obj);
+        sp[-1] = v;
+        DISPATCH();
+    }
+    CASE(OP_get_field2): {
+        JSAtom atom = get_u32(pc);
+        JSValue obj = sp[-1], v;
+        if (JS_IsObject(obj))
+            v = get_field_obj(ctx, obj, atom, ic_slot(ctx, b, get_u16(pc + 4)));
+        else
+            v = get_field_slow(ctx, obj, atom);
+        pc += 6;
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_put_field): {
+        JSAtom atom = get_u32(pc);
+        JSValue obj = sp[-2], v = sp[-1];
+        uint32_t *ic = ic_slot(ctx, b, get_u16(pc + 4));
+        pc += 6;
+        sp -= 2;
+        if (JS_IsObject(obj) && shape_is_authoritative(wf_obj(obj)) && !wf_atom_is_int(atom)) {
+            JSObject *p = wf_obj(obj);
+            int i = -1;
+            JSProperty *pr = ic_find(p, atom, ic, &i);
+            if (pr && (p->shape->prop[pr - p->prop].flags & (JS_PROP_WRITABLE | JS_PROP_LENGTH)) ==
+                          JS_PROP_WRITABLE) {
+                SET_SLOT(&pr->u.value, v);
+                JS_FreeValue(ctx, obj);
+                DISPATCH();
+            }
+        }
+        if (put_field_slow(ctx, obj, atom, v, b->is_strict) < 0) {
+            JS_FreeValue(ctx, obj);
+            goto exception;
+        }
+        JS_FreeValue(ctx, obj);
+        DISPATCH();
+    }
+    CASE(OP_get_array_el):
+    CASE(OP_get_array_el2): {
+        JSValue obj = sp[-2], key = sp[-1], v;
+        bool keep = pc[-1] == OP_get_array_el2;
+        if (JS_IsObject(obj) && JS_VALUE_GET_TAG(key) == JS_TAG_INT) {
+            JSObject *p = wf_obj(obj);
+            uint32_t idx = (uint32_t)JS_VALUE_GET_INT(key);
+            if (p->fast_array && idx < p->u.array.count &&
+                (p->class_id == JS_CLASS_ARRAY || p->class_id == JS_CLASS_ARGUMENTS)) {
+                v = JS_DupValue(ctx, p->u.array.values[idx]);
+                goto get_el_done;
+            }
+        } else if (JS_VALUE_GET_TAG(obj) == JS_TAG_STRING &&
+                   JS_VALUE_GET_TAG(key) == JS_TAG_INT) {
+            JSString *s = wf_str(obj);
+            uint32_t idx = (uint32_t)JS_VALUE_GET_INT(key);
+            if (idx < s->len) {
+                v = wf_str_new_char(ctx, wf_str_get(s, idx));
+                if (JS_IsException(v))
+                    goto exception;
+                goto get_el_done;
+            }
+        }
+        sp--;   /* key consumed by the slow path */
+        v = get_array_el_slow(ctx, obj, key);
+        sp++;
+        sp[-1] = JS_UNDEFINED;
+        if (JS_IsException(v))
+            goto exception;
+        key = JS_UNDEFINED;
+    get_el_done:
+        JS_FreeValue(ctx, key);
+        if (keep) {
+            sp[-1] = v;
+        } else {
+            JS_FreeValue(ctx, obj);
+            sp[-2] = v;
+            sp--;
+        }
+        DISPATCH();
+    }
+    CASE(OP_put_array_el): {
+        JSValue obj = sp[-3], key = sp[-2], v = sp[-1];
+        if (JS_IsObject(obj) && JS_VALUE_GET_TAG(key) == JS_TAG_INT) {
+            JSObject *p = wf_obj(obj);
+            uint32_t idx = (uint32_t)JS_VALUE_GET_INT(key);
+            if (p->fast_array && idx < p->u.array.count &&
+                (p->class_id == JS_CLASS_ARRAY || p->class_id == JS_CLASS_ARGUMENTS)) {
+                SET_SLOT(&p->u.array.values[idx], v);
+                JS_FreeValue(ctx, obj);
+                sp -= 3;
+                DISPATCH();
+            }
+        }
+        sp -= 3;
+        if (put_array_el_slow(ctx, obj, key, v, b->is_strict) < 0) {
+            JS_FreeValue(ctx, obj);
+            goto exception;
+        }
+        JS_FreeValue(ctx, obj);
+        DISPATCH();
+    }
+    CASE(OP_get_length): {
+        JSValue obj = sp[-1], v;
+        if (JS_IsObject(obj) && wf_obj(obj)->class_id == JS_CLASS_ARRAY) {
+            uint32_t len = wf_array_length(wf_obj(obj));
+            v = len <= INT32_MAX ? JS_MKVAL(JS_TAG_INT, (int32_t)len) : wf_number(len);
+        } else if (JS_VALUE_GET_TAG(obj) == JS_TAG_STRING) {
+            v = JS_MKVAL(JS_TAG_INT, wf_str(obj)->len);
+        } else {
+            v = get_field_slow(ctx, obj, JS_ATOM_length);
+            if (JS_IsException(v))
+                goto exception;
+        }
+        JS_FreeValue(ctx, obj);
+        sp[-1] = v;
+        DISPATCH();
+    }
+    CASE(OP_to_propkey): {
+        JSValue v = wf_op_to_property_key(ctx, sp[-1]);
+        if (JS_IsException(v)) {
+            sp--;
+            goto exception;
+        }
+        sp[-1] = v;
+        DISPATCH();
+    }
+    CASE(OP_to_propkey2): {
+        JSValue v;
+        if (JS_IsUndefined(sp[-2]) || JS_IsNull(sp[-2])) {
+            throw_invalid_base(ctx, sp[-2], JS_ATOM_NULL, false);
+            goto exception;
+        }
+        v = wf_op_to_property_key(ctx, sp[-1]);
+        if (JS_IsException(v)) {
+            sp--;
+            goto exception;
+        }
+        sp[-1] = v;
+        DISPATCH();
+    }
+    CASE(OP_delete): {
+        bool r;
+        sp -= 2;
+        if (wf_op_delete(ctx, &r, sp[0], sp[1], b->is_strict) < 0)
+            goto exception;
+        *sp++ = JS_NewBool(ctx, r);
+        DISPATCH();
+    }
+    CASE(OP_get_super_value): {
+        /* [this proto key] */
+        JSValue th = sp[-3], proto = sp[-2], key = sp[-1], v;
+        JSAtom atom;
+        if (!JS_IsObject(proto)) {
+            wf_throw_error(ctx, JS_TYPE_ERROR, "super: prototype is not an object");
+            goto exception;
+        }
+        atom = wf_to_property_key(ctx, key);
+        if (atom == JS_ATOM_NULL)
+            goto exception;
+        v = wf_obj_get(ctx, proto, atom, th);
+        JS_FreeAtom(ctx, atom);
+        if (JS_IsException(v))
+            goto exception;
+        JS_FreeValue(ctx, th);
+        JS_FreeValue(ctx, proto);
+        JS_FreeValue(ctx, key);
+        sp -= 3;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_put_super_value): {
+        /* [this proto key v] */
+        JSValue th = sp[-4], proto = sp[-3], key = sp[-2], v = sp[-1];
+        JSAtom atom;
+        int r;
+        if (!JS_IsObject(proto)) {
+            wf_throw_error(ctx, JS_TYPE_ERROR, "super: prototype is not an object");
+            goto exception;
+        }
+        atom = wf_to_property_key(ctx, key);
+        if (atom == JS_ATOM_NULL)
+            goto exception;
+        sp--;
+        r = wf_obj_set(ctx, proto, atom, v, th, b->is_strict ? JS_PROP_THROW : 0);
+        JS_FreeAtom(ctx, atom);
+        if (r < 0)
+            goto exception;
+        JS_FreeValue(ctx, th);
+        JS_FreeValue(ctx, proto);
+        JS_FreeValue(ctx, key);
+        sp -= 3;
+        DISPATCH();
+    }
+
+    /* ---- literals ---- */
+    CASE(OP_define_field): {
+        JSAtom atom = get_u32(pc);
+        pc += 4;
+        if (wf_obj_define_value(ctx, sp[-2], atom, sp[-1], JS_PROP_C_W_E | JS_PROP_THROW) < 0) {
+            sp--;
+            goto exception;
+        }
+        sp--;
+        DISPATCH();
+    }
+    CASE(OP_define_array_el): {
+        JSAtom atom = wf_to_property_key(ctx, sp[-2]);
+        int r;
+        if (atom == JS_ATOM_NULL)
+            goto exception;
+        r = wf_obj_define_value(ctx, sp[-3], atom, sp[-1], JS_PROP_C_W_E | JS_PROP_THROW);
+        JS_FreeAtom(ctx, atom);
+        sp--;
+        JS_FreeValue(ctx, *--sp);
+        if (r < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_append_value): {
+        sp--;
+        if (wf_array_push(ctx, sp[-1], sp[0]) < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_append_hole): {
+        JSObject *p = wf_obj(sp[-1]);
+        uint32_t len = wf_array_length(p);
+        if (wf_array_set_length(ctx, p, wf_number((double)len + 1), JS_PROP_THROW) < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_append): {
+        int r = wf_spread_append(ctx, sp[-2], sp[-1]);
+        JS_FreeValue(ctx, *--sp);
+        if (r < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_copy_data_properties): {
+        int r = wf_copy_data_properties(ctx, sp[-2], sp[-1], NULL, 0);
+        JS_FreeValue(ctx, *--sp);
+        if (r < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_copy_data_properties_excl): {
+        /* [target src keys] */
+        JSValue *vals;
+        uint32_t cnt = 0;
+        JSAtom excl_buf[16], *excl = excl_buf;
+        int r = 0;
+        uint32_t i, n = 0;
+        if (!wf_array_get_fast(sp[-1], &vals, &cnt))
+            cnt = 0;
+        if (cnt > 16) {
+            excl = js_malloc(ctx, sizeof(JSAtom) * cnt);
+            if (!excl)
+                goto exception;
+        }
+        for (i = 0; i < cnt; i++) {
+            JSAtom a = wf_to_property_key(ctx, vals[i]);
+            if (a == JS_ATOM_NULL) {
+                r = -1;
+                break;
+            }
+            excl[n++] = a;
+        }
+        if (r == 0)
+            r = wf_copy_data_properties(ctx, sp[-3], sp[-2], excl, (int)n);
+        for (i = 0; i < n; i++)
+            JS_FreeAtom(ctx, excl[i]);
+        if (excl != excl_buf)
+            js_free(ctx, excl);
+        JS_FreeValue(ctx, *--sp);
+        JS_FreeValue(ctx, *--sp);
+        if (r < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_set_proto): {
+        JSValue proto = sp[-1];
+        if (JS_IsObject(proto) || JS_IsNull(proto)) {
+            if (wf_obj_set_proto(ctx, sp[-2], proto, true) < 0)
+                goto exception;
+        }
+        JS_FreeValue(ctx, *--sp);
+        DISPATCH();
+    }
+    CASE(OP_define_method): {
+        JSAtom atom = get_u32(pc);
+        int flags = pc[4];
+        pc += 5;
+        sp--;
+        if (define_method(ctx, sp[-1], atom, sp[0], flags) < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_define_method_computed): {
+        /* [obj key fn] */
+        int flags = *pc++;
+        JSAtom atom = wf_to_property_key(ctx, sp[-2]);
+        int r;
+        if (atom == JS_ATOM_NULL)
+            goto exception;
+        sp--;
+        r = define_method(ctx, sp[-2], atom, sp[0], flags);
+        JS_FreeAtom(ctx, atom);
+        JS_FreeValue(ctx, *--sp);
+        if (r < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_set_name): {
+        JSAtom atom = get_u32(pc);
+        pc += 4;
+        if (wf_func_set_name(ctx, sp[-1], atom, NULL) < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_set_name_computed): {
+        JSAtom atom = wf_to_property_key(ctx, sp[-2]);
+        int r;
+        if (atom == JS_ATOM_NULL)
+            goto exception;
+        r = wf_func_set_name(ctx, sp[-1], atom, NULL);
+        JS_FreeAtom(ctx, atom);
+        if (r < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_set_home_object):
+        set_home_object(ctx, sp[-1], sp[-2]);
+        DISPATCH();
+    CASE(OP_define_class): {
+        JSAtom atom = get_u32(pc);
+        int flags = pc[4];
+        pc += 5;
+        if (define_class(ctx, sp, atom, flags) < 0)
+            goto exception;
+        DISPATCH();
+    }
+
+    /* ---- operators ---- */
+    CASE(OP_neg): {
+        JSValue v = sp[-1];
+        if (JS_VALUE_GET_TAG(v) == JS_TAG_INT && JS_VALUE_GET_INT(v) != 0 &&
+            JS_VALUE_GET_INT(v) != INT32_MIN) {
+            sp[-1] = JS_MKVAL(JS_TAG_INT, -JS_VALUE_GET_INT(v));
+        } else if (JS_VALUE_GET_TAG(v) == JS_TAG_FLOAT64 || JS_VALUE_GET_TAG(v) == JS_TAG_INT) {
+            sp[-1] = wf_number(-NUM_OF(v));
+        } else {
+            sp--;
+            if (wf_op_unary_slow(ctx, &v, v, WF_UNOP_NEG) < 0)
+                goto exception;
+            *sp++ = v;
+        }
+        DISPATCH();
+    }
+    CASE(OP_plus): {
+        JSValue v = sp[-1];
+        if (!IS_NUM_TAG(JS_VALUE_GET_TAG(v))) {
+            sp--;
+            if (wf_op_unary_slow(ctx, &v, v, WF_UNOP_PLUS) < 0)
+                goto exception;
+            *sp++ = v;
+        }
+        DISPATCH();
+    }
+    CASE(OP_bnot): {
+        JSValue v = sp[-1];
+        if (JS_VALUE_GET_TAG(v) == JS_TAG_INT) {
+            sp[-1] = JS_MKVAL(JS_TAG_INT, ~JS_VALUE_GET_INT(v));
+        } else {
+            sp--;
+            if (wf_op_unary_slow(ctx, &v, v, WF_UNOP_NOT) < 0)
+                goto exception;
+            *sp++ = v;
+        }
+        DISPATCH();
+    }
+    CASE(OP_lnot): {
+        JSValue v = sp[-1];
+        int truth;
+        if (JS_VALUE_GET_TAG(v) == JS_TAG_BOOL) {
+            truth = JS_VALUE_GET_BOOL(v);
+        } else {
+            truth = wf_to_boolean(v);
+            JS_FreeValue(ctx, v);
+        }
+        sp[-1] = JS_NewBool(ctx, !truth);
+        DISPATCH();
+    }
+    CASE(OP_typeof): {
+        JSValue v = wf_op_typeof(ctx, sp[-1]);
+        if (JS_IsException(v)) {
+            sp--;
+            goto exception;
+        }
+        sp[-1] = v;
+        DISPATCH();
+    }
+    CASE(OP_inc):
+    CASE(OP_dec): {
+        JSValue v = sp[-1];
+        bool is_inc = pc[-1] == OP_inc;
+        if (JS_VALUE_GET_TAG(v) == JS_TAG_INT) {
+            int32_t r;
+            if (!(is_inc ? __builtin_add_overflow(JS_VALUE_GET_INT(v), 1, &r)
+                         : __builtin_sub_overflow(JS_VALUE_GET_INT(v), 1, &r))) {
+                sp[-1] = JS_MKVAL(JS_TAG_INT, r);
+                DISPATCH();
+            }
+        }
+        sp--;
+        if (wf_op_unary_slow(ctx, &v, v, is_inc ? WF_UNOP_INC : WF_UNOP_DEC) < 0)
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_post_inc):
+    CASE(OP_post_dec): {
+        JSValue v = sp[-1], r;
+        bool is_inc = pc[-1] == OP_post_inc;
+        if (JS_VALUE_GET_TAG(v) == JS_TAG_INT) {
+            int32_t ri;
+            if (!(is_inc ? __builtin_add_overflow(JS_VALUE_GET_INT(v), 1, &ri)
+                         : __builtin_sub_overflow(JS_VALUE_GET_INT(v), 1, &ri))) {
+                *sp++ = JS_MKVAL(JS_TAG_INT, ri);
+                DISPATCH();
+            }
+        }
+        sp--;
+        if (wf_op_unary_slow(ctx, &v, v, WF_UNOP_TONUMERIC) < 0)
+            goto exception;
+        *sp++ = v;
+        if (wf_op_unary_slow(ctx, &r, JS_DupValue(ctx, v), is_inc ? WF_UNOP_INC : WF_UNOP_DEC) < 0)
+            goto exception;
+        *sp++ = r;
+        DISPATCH();
+    }
+    CASE(OP_to_numeric): {
+        JSValue v = sp[-1];
+        if (!IS_NUM_TAG(JS_VALUE_GET_TAG(v))) {
+            sp--;
+            if (wf_op_unary_slow(ctx, &v, v, WF_UNOP_TONUMERIC) < 0)
+                goto exception;
+            *sp++ = v;
+        }
+        DISPATCH();
+    }
+    CASE(OP_to_string): {
+        JSValue v = sp[-1];
+        if (JS_VALUE_GET_TAG(v) != JS_TAG_STRING) {
+            JSValue s = wf_to_string(ctx, v);
+            JS_FreeValue(ctx, v);
+            if (JS_IsException(s)) {
+                sp--;
+                goto exception;
+            }
+            sp[-1] = s;
+        }
+        DISPATCH();
+    }
+    CASE(OP_to_object): {
+        JSValue v = sp[-1];
+        if (!JS_IsObject(v)) {
+            JSValue o = wf_to_object(ctx, v);
+            if (JS_IsException(o))
+                goto exception;
+            JS_FreeValue(ctx, v);
+            sp[-1] = o;
+        }
+        DISPATCH();
+    }
+    CASE(OP_add): {
+        JSValue a = sp[-2], c = sp[-1], r;
+        int ta = JS_VALUE_GET_TAG(a), tc = JS_VALUE_GET_TAG(c);
+        if (ta == JS_TAG_INT && tc == JS_TAG_INT) {
+            int32_t ri;
+            if (!__builtin_add_overflow(JS_VALUE_GET_INT(a), JS_VALUE_GET_INT(c), &ri))
+                sp[-2] = JS_MKVAL(JS_TAG_INT, ri);
+            else
+                sp[-2] = __JS_NewFloat64((double)JS_VALUE_GET_INT(a) + JS_VALUE_GET_INT(c));
+            sp--;
+            DISPATCH();
+        }
+        if (IS_NUM_TAG(ta) && IS_NUM_TAG(tc)) {
+            sp[-2] = wf_number(NUM_OF(a) + NUM_OF(c));
+            sp--;
+            DISPATCH();
+        }
+        sp -= 2;
+        if (ta == JS_TAG_STRING && wf_str(a)->header.ref_count == 2 && add_operand_is_inert(c) &&
+            (tc != JS_TAG_STRING ||
+             (uint64_t)wf_str(a)->len + wf_str(c)->len <= JS_STRING_LEN_MAX)) {
+            JSValue *slot = add_store_target(ctx, sf, pc, sp, a);
+            if (slot) {
+                /* the slot's reference moves to the operand; the store
+                   that follows refills the slot */
+                *slot = JS_UNDEFINED;
+                wf_str(a)->header.ref_count--;
+            }
+        }
+        if (wf_op_add_slow(ctx, &r, a, c) < 0)
+            goto exception;
+        *sp++ = r;
+        DISPATCH();
+    }
+    CASE(OP_sub): {
+        JSValue a = sp[-2], c = sp[-1], r;
+        int ta = JS_VALUE_GET_TAG(a), tc = JS_VALUE_GET_TAG(c);
+        if (ta == JS_TAG_INT && tc == JS_TAG_INT) {
+            int32_t ri;
+            if (!__builtin_sub_overflow(JS_VALUE_GET_INT(a), JS_VALUE_GET_INT(c), &ri))
+                sp[-2] = JS_MKVAL(JS_TAG_INT, ri);
+            else
+                sp[-2] = __JS_NewFloat64((double)JS_VALUE_GET_INT(a) - JS_VALUE_GET_INT(c));
+            sp--;
+            DISPATCH();
+        }
+        if (IS_NUM_TAG(ta) && IS_NUM_TAG(tc)) {
+            sp[-2] = wf_number(NUM_OF(a) - NUM_OF(c));
+            sp--;
+            DISPATCH();
+        }
+        sp -= 2;
+        if (wf_op_binary_slow(ctx, &r, a, c, WF_BINOP_SUB) < 0)
+            goto exception;
+        *sp++ = r;
+        DISPATCH();
+    }
+    CASE(OP_mul): {
+        JSValue a = sp[-2], c = sp[-1], r;
+        int ta = JS_VALUE_GET_TAG(a), tc = JS_VALUE_GET_TAG(c);
+        if (ta == JS_TAG_INT && tc == JS_TAG_INT) {
+            int32_t ri;
+            int32_t x = JS_VALUE_GET_INT(a), y = JS_VALUE_GET_INT(c);
+            /* a zero product may be -0 */
+            if (!__builtin_mul_overflow(x, y, &ri) && (ri != 0 || (x >= 0 && y >= 0))) {
+                sp[-2] = JS_MKVAL(JS_TAG_INT, ri);
+                sp--;
+                DISPATCH();
+            }
+            sp[-2] = wf_number((double)x * (double)y);
+            sp--;
+            DISPATCH();
+        }
+        if (IS_NUM_TAG(ta) && IS_NUM_TAG(tc)) {
+            sp[-2] = wf_number(NUM_OF(a) * NUM_OF(c));
+            sp--;
+            DISPATCH();
+        }
+        sp -= 2;
+        if (wf_op_binary_slow(ctx, &r, a, c, WF_BINOP_MUL) < 0)
+            goto exception;
+        *sp++ = r;
+        DISPATCH();
+    }
+    CASE(OP_div): {
+        JSValue a = sp[-2], c = sp[-1], r;
+        if (IS_NUM_TAG(JS_VALUE_GET_TAG(a)) && IS_NUM_TAG(JS_VALUE_GET_TAG(c))) {
+            sp[-2] = wf_number(NUM_OF(a) / NUM_OF(c));
+            sp--;
+            DISPATCH();
+        }
+        sp -= 2;
+        if (wf_op_binary_slow(ctx, &r, a, c, WF_BINOP_DIV) < 0)
+            goto exception;
+        *sp++ = r;
+        DISPATCH();
+    }
+    CASE(OP_mod): {
+        JSValue a = sp[-2], c = sp[-1], r;
+        if (JS_VALUE_GET_TAG(a) == JS_TAG_INT && JS_VALUE_GET_TAG(c) == JS_TAG_INT) {
+            int32_t x = JS_VALUE_GET_INT(a), y = JS_VALUE_GET_INT(c);
+            if (x >= 0 && y > 0) {
+                sp[-2] = JS_MKVAL(JS_TAG_INT, x % y);
+                sp--;
+                DISPATCH();
+            }
+        }
+        sp -= 2;
+        if (wf_op_binary_slow(ctx, &r, a, c, WF_BINOP_MOD) < 0)
+            goto exception;
+        *sp++ = r;
+        DISPATCH();
+    }
+    CASE(OP_pow): {
+        JSValue a = sp[-2], c = sp[-1], r;
+        sp -= 2;
+        if (wf_op_binary_slow(ctx, &r, a, c, WF_BINOP_POW) < 0)
+            goto exception;
+        *sp++ = r;
+        DISPATCH();
+    }
+    CASE(OP_shl):
+    CASE(OP_sar):
+    CASE(OP_shr):
+    CASE(OP_and):
+    CASE(OP_or):
+    CASE(OP_xor): {
+        JSValue a = sp[-2], c = sp[-1], r;
+        int op = pc[-1];
+        if (JS_VALUE_GET_TAG(a) == JS_TAG_INT && JS_VALUE_GET_TAG(c) == JS_TAG_INT) {
+            int32_t x = JS_VALUE_GET_INT(a), y = JS_VALUE_GET_INT(c);
+            switch (op) {
+            case OP_shl: r = JS_MKVAL(JS_TAG_INT, (int32_t)((uint32_t)x << (y & 31))); break;
+            case OP_sar: r = JS_MKVAL(JS_TAG_INT, x >> (y & 31)); break;
+            case OP_shr: r = wf_number((double)((uint32_t)x >> (y & 31))); break;
+            case OP_and: r = JS_MKVAL(JS_TAG_INT, x & y); break;
+            case OP_or: r = JS_MKVAL(JS_TAG_INT, x | y); break;
+            default: r = JS_MKVAL(JS_TAG_INT, x ^ y); break;
+            }
+            sp[-2] = r;
+            sp--;
+            DISPATCH();
+        }
+        sp -= 2;
+        if (wf_op_binary_slow(ctx, &r, a, c,
+                              op == OP_shl ? WF_BINOP_SHL : op == OP_sar ? WF_BINOP_SAR :
+                              op == OP_shr ? WF_BINOP_SHR : op == OP_and ? WF_BINOP_AND :
+                              op == OP_or ? WF_BINOP_OR : WF_BINOP_XOR) < 0)
+            goto exception;
+        *sp++ = r;
+        DISPATCH();
+    }
+    CASE(OP_lt):
+    CASE(OP_lte):
+    CASE(OP_gt):
+    CASE(OP_gte): {
+        JSValue a = sp[-2], c = sp[-1];
+        int op = pc[-1];
+        bool r;
+        if (JS_VALUE_GET_TAG(a) == JS_TAG_INT && JS_VALUE_GET_TAG(c) == JS_TAG_INT) {
+            int32_t x = JS_VALUE_GET_INT(a), y = JS_VALUE_GET_INT(c);
+            r = op == OP_lt ? x < y : op == OP_lte ? x <= y : op == OP_gt ? x > y : x >= y;
+        } else if (IS_NUM_TAG(JS_VALUE_GET_TAG(a)) && IS_NUM_TAG(JS_VALUE_GET_TAG(c))) {
+            double x = NUM_OF(a), y = NUM_OF(c);
+            r = op == OP_lt ? x < y : op == OP_lte ? x <= y : op == OP_gt ? x > y : x >= y;
+        } else {
+            sp -= 2;
+            if (wf_op_compare_slow(ctx, &r, a, c,
+                                   op == OP_lt ? WF_CMP_LT : op == OP_lte ? WF_CMP_LTE :
+                                   op == OP_gt ? WF_CMP_GT : WF_CMP_GTE) < 0)
+                goto exception;
+            *sp++ = JS_NewBool(ctx, r);
+            DISPATCH();
+        }
+        sp[-2] = JS_NewBool(ctx, r);
+        sp--;
+        DISPATCH();
+    }
+    CASE(OP_eq):
+    CASE(OP_neq): {
+        JSValue a = sp[-2], c = sp[-1];
+        bool r, is_neq = pc[-1] == OP_neq;
+        if (JS_VALUE_GET_TAG(a) == JS_TAG_INT && JS_VALUE_GET_TAG(c) == JS_TAG_INT) {
+            r = JS_VALUE_GET_INT(a) == JS_VALUE_GET_INT(c);
+            sp--;
+        } else {
+            sp -= 2;
+            if (wf_op_loose_eq(ctx, &r, a, c) < 0)
+                goto exception;
+            sp++;
+        }
+        sp[-1] = JS_NewBool(ctx, r != is_neq);
+        DISPATCH();
+    }
+    CASE(OP_strict_eq):
+    CASE(OP_strict_neq): {
+        JSValue a = sp[-2], c = sp[-1];
+        bool r, is_neq = pc[-1] == OP_strict_neq;
+        if (JS_VALUE_GET_TAG(a) == JS_TAG_INT && JS_VALUE_GET_TAG(c) == JS_TAG_INT)
+            r = JS_VALUE_GET_INT(a) == JS_VALUE_GET_INT(c);
+        else
+            r = wf_op_strict_eq(ctx, a, c);
+        sp[-2] = JS_NewBool(ctx, r != is_neq);
+        sp--;
+        DISPATCH();
+    }
+    CASE(OP_in): {
+        bool r;
+        sp -= 2;
+        if (wf_op_in(ctx, &r, sp[0], sp[1]) < 0)
+            goto exception;
+        *sp++ = JS_NewBool(ctx, r);
+        DISPATCH();
+    }
+    CASE(OP_instanceof): {
+        bool r;
+        sp -= 2;
+        if (wf_op_instanceof(ctx, &r, sp[0], sp[1]) < 0)
+            goto exception;
+        *sp++ = JS_NewBool(ctx, r);
+        DISPATCH();
+    }
+    CASE(OP_is_undefined_or_null): {
+        JSValue v = sp[-1];
+        bool r = JS_IsUndefined(v) || JS_IsNull(v);
+        JS_FreeValue(ctx, v);
+        sp[-1] = JS_NewBool(ctx, r);
+        DISPATCH();
+    }
+    CASE(OP_is_undefined): {
+        JSValue v = sp[-1];
+        bool r = JS_IsUndefined(v);
+        JS_FreeValue(ctx, v);
+        sp[-1] = JS_NewBool(ctx, r);
+        DISPATCH();
+    }
+    CASE(OP_is_null): {
+        JSValue v = sp[-1];
+        bool r = JS_IsNull(v);
+        JS_FreeValue(ctx, v);
+        sp[-1] = JS_NewBool(ctx, r);
+        DISPATCH();
+    }
+    CASE(OP_inc_loc):
+    CASE(OP_dec_loc): {
+        int idx = get_u16(pc);
+        bool is_inc = pc[-1] == OP_inc_loc;
+        JSValue v = var_buf[idx], r;
+        pc += 2;
+        if (JS_VALUE_GET_TAG(v) == JS_TAG_INT) {
+            int32_t ri;
+            if (!(is_inc ? __builtin_add_overflow(JS_VALUE_GET_INT(v), 1, &ri)
+                         : __builtin_sub_overflow(JS_VALUE_GET_INT(v), 1, &ri))) {
+                var_buf[idx] = JS_MKVAL(JS_TAG_INT, ri);
+                DISPATCH();
+            }
+        }
+        if (wf_op_unary_slow(ctx, &r, JS_DupValue(ctx, v), is_inc ? WF_UNOP_INC : WF_UNOP_DEC) < 0)
+            goto exception;
+        SET_SLOT(&var_buf[idx], r);
+        DISPATCH();
+    }
+    CASE(OP_add_loc): {
+        int idx = get_u16(pc);
+        JSValue a = var_buf[idx], c = sp[-1], r;
+        int ta = JS_VALUE_GET_TAG(a), tc = JS_VALUE_GET_TAG(c);
+        pc += 2;
+        sp--;
+        if (ta == JS_TAG_INT && tc == JS_TAG_INT) {
+            int32_t ri;
+            if (!__builtin_add_overflow(JS_VALUE_GET_INT(a), JS_VALUE_GET_INT(c), &ri))
+                var_buf[idx] = JS_MKVAL(JS_TAG_INT, ri);
+            else
+                var_buf[idx] = __JS_NewFloat64((double)JS_VALUE_GET_INT(a) + JS_VALUE_GET_INT(c));
+            DISPATCH();
+        }
+        if (IS_NUM_TAG(ta) && IS_NUM_TAG(tc)) {
+            var_buf[idx] = wf_number(NUM_OF(a) + NUM_OF(c));
+            DISPATCH();
+        }
+        if (ta == JS_TAG_STRING &&
+            (tc == JS_TAG_INT || tc == JS_TAG_FLOAT64 || tc == JS_TAG_BOOL ||
+             tc == JS_TAG_NULL || tc == JS_TAG_UNDEFINED ||
+             (tc == JS_TAG_STRING &&
+              (uint64_t)wf_str(a)->len + wf_str(c)->len <= JS_STRING_LEN_MAX))) {
+            /* no user code can run: hand the slot's reference to the
+               concatenation so a sole owner appends in place */
+            var_buf[idx] = JS_UNDEFINED;
+            if (wf_op_add_slow(ctx, &r, a, c) < 0)
+                goto exception;
+            var_buf[idx] = r;
+            DISPATCH();
+        }
+        if (wf_op_add_slow(ctx, &r, JS_DupValue(ctx, a), c) < 0)
+            goto exception;
+        SET_SLOT(&var_buf[idx], r);
+        DISPATCH();
+    }
+
+    /* ---- iteration ---- */
+    CASE(OP_for_in_start): {
+        JSValue v = wf_for_in_start(ctx, sp[-1]);
+        if (JS_IsException(v)) {
+            sp--;
+            goto exception;
+        }
+        sp[-1] = v;
+        DISPATCH();
+    }
+    CASE(OP_for_in_next): {
+        bool done;
+        JSValue k = wf_for_in_next(ctx, sp[-1], &done);
+        if (JS_IsException(k))
+            goto exception;
+        *sp++ = k;
+        *sp++ = JS_NewBool(ctx, done);
+        DISPATCH();
+    }
+    CASE(OP_for_of_start): {
+        JSValue next = JS_UNDEFINED, iter;
+        iter = wf_get_iterator(ctx, sp[-1], false, &next);
+        if (JS_IsException(iter))
+            goto exception;
+        JS_FreeValue(ctx, sp[-1]);
+        sp[-1] = iter;
+        *sp++ = next;
+        *sp++ = JS_MKVAL(JS_TAG_CATCH_OFFSET, 0);
+        DISPATCH();
+    }
+    CASE(OP_for_of_next): {
+        int off = *pc++;
+        JSValue *piter = sp - 3 - off;
+        bool done;
+        JSValue v;
+        if (JS_IsUndefined(piter[0])) {
+            *sp++ = JS_UNDEFINED;
+            *sp++ = JS_TRUE;
+            DISPATCH();
+        }
+        v = wf_iterator_step_value(ctx, piter[0], piter[1], &done);
+        if (JS_IsException(v)) {
+            SET_SLOT(piter, JS_UNDEFINED);
+            goto exception;
+        }
+        if (done)
+            SET_SLOT(piter, JS_UNDEFINED);
+        *sp++ = v;
+        *sp++ = JS_NewBool(ctx, done);
+        DISPATCH();
+    }
+    CASE(OP_iterator_close): {
+        JSValue iter = sp[-3], next = sp[-2];
+        int r = 0;
+        sp -= 3;
+        if (!JS_IsUndefined(iter)) {
+            sf->sp = sp;
+            r = wf_iterator_close(ctx, iter, false);
+        }
+        JS_FreeValue(ctx, iter);
+        JS_FreeValue(ctx, next);
+        if (r < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_iterator_rest): {
+        int off = *pc++;
+        JSValue *piter = sp - 3 - off;
+        JSValue arr = wf_array_new(ctx, 0);
+        if (JS_IsException(arr))
+            goto exception;
+        while (!JS_IsUndefined(piter[0])) {
+            bool done;
+            JSValue v = wf_iterator_step_value(ctx, piter[0], piter[1], &done);
+            if (JS_IsException(v)) {
+                SET_SLOT(piter, JS_UNDEFINED);
+                JS_FreeValue(ctx, arr);
+                goto exception;
+            }
+            if (done) {
+                SET_SLOT(piter, JS_UNDEFINED);
+                break;
+            }
+            if (wf_array_push(ctx, arr, v) < 0) {
+                JS_FreeValue(ctx, arr);
+                goto exception;
+            }
+        }
+        *sp++ = arr;
+        DISPATCH();
+    }
+
+    /* ---- private names ---- */
+    CASE(OP_private_symbol): {
+        JSValue v = private_symbol_new(ctx, get_u32(pc));
+        pc += 4;
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_get_private_field): {
+        JSValue v = private_get(ctx, sp[-2], sp[-1]);
+        if (JS_IsException(v))
+            goto exception;
+        JS_FreeValue(ctx, sp[-2]);
+        JS_FreeValue(ctx, sp[-1]);
+        sp[-2] = v;
+        sp--;
+        DISPATCH();
+    }
+    CASE(OP_put_private_field): {
+        /* [obj v name] */
+        int r = private_put(ctx, sp[-3], sp[-1], sp[-2]);
+        JS_FreeValue(ctx, sp[-1]);
+        JS_FreeValue(ctx, sp[-3]);
+        sp -= 3;
+        if (r < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_define_private_field): {
+        /* [obj name v] */
+        int r = private_define(ctx, sp[-3], sp[-2], sp[-1]);
+        JS_FreeValue(ctx, sp[-2]);
+        sp -= 2;
+        if (r < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_private_in): {
+        /* [name obj] */
+        JSValue name = sp[-2], obj = sp[-1];
+        int flags;
+        bool r;
+        if (!JS_IsObject(obj)) {
+            wf_throw_error(ctx, JS_TYPE_ERROR, "cannot use 'in' operator on a non-object");
+            goto exception;
+        }
+        r = private_find(wf_obj(obj), wf_symbol_to_atom(rt, name), &flags) != NULL;
+        JS_FreeValue(ctx, name);
+        JS_FreeValue(ctx, obj);
+        sp[-2] = JS_NewBool(ctx, r);
+        sp--;
+        DISPATCH();
+    }
+
+    /* ---- misc ---- */
+    CASE(OP_nop):
+    CASE(OP_debugger):
+        DISPATCH();
+
+    SWITCH_END
+
+invalid_op:
+    wf_throw_error(ctx, JS_INTERNAL_ERROR, "invalid opcode %d at pc %d", sf->cur_pc[0],
+                   (int)(sf->cur_pc - b->code));
+    goto exception;
+
+do_return:
+    while (sp > sf->stack_buf)
+        JS_FreeValue(ctx, *--sp);
+    if (js_unlikely(sf->flags & WF_FRAME_CONSTRUCT) && !JS_IsObject(ret_val)) {
+        if (b->is_derived_class_constructor) {
+            if (!JS_IsUndefined(ret_val)) {
+                JS_FreeValue(ctx, ret_val);
+                wf_throw_error(ctx, JS_TYPE_ERROR,
+                               "Derived constructors may only return object or undefined");
+                goto exception;
+            }
+            if (JS_IsUninitialized(sf->this_val)) {
+                throw_kind(ctx, WF_THROW_THIS_UNINIT, JS_ATOM_NULL);
+                goto exception;
+            }
+        }
+        JS_FreeValue(ctx, ret_val);
+        ret_val = JS_DupValue(ctx, sf->this_val);
+    }
+    {
+        JSStackFrame *caller = sf->prev_frame;
+        bool entry = (sf->flags & WF_FRAME_ENTRY) != 0;
+        frame_pop(rt, sf);
+        if (entry)
+            return ret_val;
+        sf = caller;
+        LOAD_FRAME();
+        pc = sf->cur_pc + op_size[*sf->cur_pc];
+        *sp++ = ret_val;
+        DISPATCH();
+    }
+
+exception:
+    {
+        bool uncatchable = exception_is_uncatchable(ctx);
+        while (sp > sf->stack_buf) {
+            JSValue v = *--sp;
+            if (JS_VALUE_GET_TAG(v) == JS_TAG_CATCH_OFFSET) {
+                int32_t pos = JS_VALUE_GET_INT(v);
+                if (pos == 0) {
+                    /* iterator marker: [iter next marker] */
+                    if (!uncatchable && sp - sf->stack_buf >= 2 && JS_IsObject(sp[-2])) {
+                        sf->sp = sp;
+                        wf_iterator_close(ctx, sp[-2], true);
+                    }
+                } else if (!uncatchable) {
+                    *sp++ = JS_GetException(ctx);
+                    pc = b->code + pos;
+                    DISPATCH();
+                }
+            } else {
+                JS_FreeValue(ctx, v);
+            }
+        }
+        {
+            JSStackFrame *caller = sf->prev_frame;
+            bool entry = (sf->flags & WF_FRAME_ENTRY) != 0;
+            frame_pop(rt, sf);
+            if (entry)
+                return JS_EXCEPTION;
+            sf = caller;
+            LOAD_FRAME();
+            pc = sf->cur_pc;
+            goto exception;
+        }
+    }
+}
