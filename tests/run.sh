@@ -6,7 +6,9 @@
 #       BUILD_DIR/weft --include tests/js/assert.js FILE
 #     (passes on exit status 0 within 30 s; when FILE's .js is replaced by
 #     .expected and that file exists, stdout must also equal it);
-#   - tests/js/pending/*.js the same way, but they only report: they wait
+#   - every tests/cli/*.sh (checks of the weft command: exit statuses,
+#     error reports), run with WEFT set; a script passes on exit status 0;
+#   - tests/js/pending/*.js the same way as tests/js, but they only report: they wait
 #     for engine features, count as skipped, and say when they pass (then
 #     move them up to tests/js/);
 #   - every C test executable built in BUILD_DIR/tests/{api,workers}
@@ -146,6 +148,28 @@ if [ ${#js_tests[@]} -gt 0 ]; then
     for f in "${js_tests[@]}"; do run_js_test "$f"; done
   fi
 fi
+
+# ---------------------------------------------------------------- CLI tests
+for f in tests/cli/*.sh; do
+  [ -f "$f" ] || continue
+  [ "$(basename "$f")" = lib.sh ] && continue
+  selected "$f" || continue
+  if [ ! -x "$WEFT" ]; then
+    echo "FAIL  $f: $WEFT is missing"
+    record_fail "$f"
+    continue
+  fi
+  WEFT="$WEFT" timeout -k 5 120 bash "$f" > "$tmp/out" 2>&1 < /dev/null
+  rc=$?
+  if [ "$rc" -eq 0 ]; then
+    echo "ok    $f"
+    passed=$((passed + 1))
+  else
+    echo "FAIL  $f: $(why_status "$rc" 120)"
+    show "$tmp/out"
+    record_fail "$f"
+  fi
+done
 
 pending_tests=()
 for f in tests/js/pending/*.js; do

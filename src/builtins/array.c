@@ -68,29 +68,39 @@ int wf_array_set_len(JSContext *ctx, JSValueConst obj, int64_t len)
     return wf_obj_set(ctx, obj, JS_ATOM_length, JS_NewInt64(ctx, len), obj, JS_PROP_THROW);
 }
 
-/* Whether an object on a prototype chain may hold an indexed property.
-   A fast array keeps every index in u.array (a hole or an odd attribute
-   makes it slow), so an empty one has none; an ordinary object keeps them
-   in its shape as integer atoms.  Anything exotic might answer anything. */
-static bool proto_chain_has_no_elements(JSObject *p)
+/* Whether the prototype chain from p surely holds none of the indices
+   from .. to-1.  A fast array keeps every index in u.array (a hole or an
+   odd attribute makes it slow); an ordinary object keeps them in its
+   shape as integer atoms, looked up one by one when there are few, else
+   any integer atom disqualifies it.  Anything exotic might answer
+   anything.  Indices past 2^31-2 would be string atoms: the caller's
+   array is too small to reach them (fast arrays stop below). */
+static bool proto_chain_lacks(JSObject *p, uint32_t from, uint32_t to)
 {
+    if (!wf_atom_uint_fits(to))
+        return false;
     for (; p; p = p->shape->proto) {
+        JSShape *sh = p->shape;
         if (p->class_id == JS_CLASS_ARRAY) {
-            if (!p->fast_array || p->u.array.count != 0)
+            if (!p->fast_array || p->u.array.count > from)
                 return false;
+        } else if (p->class_id != JS_CLASS_OBJECT) {
+            return false;
+        }
+        if (to - from <= 4) {
+            uint32_t i;
+            for (i = from; i < to; i++) {
+                if (wf_shape_find(sh, wf_atom_from_uint(i)) >= 0)
+                    return false;
+            }
         } else if (p->class_id == JS_CLASS_OBJECT) {
-            JSShape *sh = p->shape;
             int i;
             if (sh->prop_count > 128)   /* not worth the scan */
                 return false;
-            /* Index keys past 2^31-2 are string atoms; a fast array never
-               grows that far, so integer atoms are the only ones to fear. */
             for (i = 0; i < sh->prop_count; i++) {
                 if (wf_atom_is_int(sh->prop[i].atom))
                     return false;
             }
-        } else {
-            return false;
         }
     }
     return true;
@@ -110,20 +120,26 @@ static bool fast_own(JSValueConst obj, JSObject **pp)
         return false;
     if (wf_array_length(p) != p->u.array.count)
         return false;
-    idx = wf_shape_find(p->shape, JS_ATOM_length);
+    /* an Array's length is its first property (object.c) */
+    idx = p->shape->prop_count > 0 && p->shape->prop[0].atom == JS_ATOM_length ? 0 :
+          wf_shape_find(p->shape, JS_ATOM_length);
     if (idx < 0 || !(p->shape->prop[idx].flags & JS_PROP_WRITABLE))
         return false;
     *pp = p;
     return true;
 }
 
-bool wf_array_is_plain(JSContext *ctx, JSValueConst obj)
+bool wf_array_is_plain(JSContext *ctx, JSValueConst obj, uint32_t n_new)
 {
     JSObject *p;
+    uint32_t count;
     (void)ctx;
     if (!fast_own(obj, &p) || !p->extensible)
         return false;
-    return proto_chain_has_no_elements(p->shape->proto);
+    count = p->u.array.count;
+    if (n_new > UINT32_MAX - 1 - count)
+        return false;
+    return proto_chain_lacks(p->shape->proto, count, count + n_new);
 }
 
 static JSValue throw_invalid_length(JSContext *ctx)
@@ -191,6 +207,13 @@ int wf_array_out_species(JSContext *ctx, WFArrayOut *out, JSValueConst orig, int
                 return -1;
             c = JS_IsNull(s) ? JS_UNDEFINED : s;
         }
+        /* Construct(%Array%, «len») is ArrayCreate(len) with the realm's
+           Array.prototype (a non-writable, non-configurable property):
+           nobody can tell it from the buffered result. */
+        if (JS_IsObject(c) && wf_same_value(c, ctx->array_ctor)) {
+            JS_FreeValue(ctx, c);
+            c = JS_UNDEFINED;
+        }
     }
     if (JS_IsUndefined(c)) {
         if (len > (int64_t)UINT32_MAX) {
@@ -231,7 +254,7 @@ static int out_materialize(JSContext *ctx, WFArrayOut *out)
     return 0;
 }
 
-int wf_array_out_put(JSContext *ctx, WFArrayOut *out, int64_t idx, JSValue v)
+int wf_array_out_put_slow(JSContext *ctx, WFArrayOut *out, int64_t idx, JSValue v)
 {
     if (JS_IsUndefined(out->obj)) {
         if (idx == (int64_t)out->count && out->count < (1u << 30)) {
@@ -554,8 +577,7 @@ static JSValue js_array_push(JSContext *ctx, JSValueConst this_val,
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (wf_array_is_plain(ctx, obj) &&
-        (uint64_t)wf_array_length(wf_obj(obj)) + (uint64_t)argc < UINT32_MAX) {
+    if (wf_array_is_plain(ctx, obj, (uint32_t)argc)) {
         for (i = 0; i < argc; i++) {
             if (wf_array_push(ctx, obj, JS_DupValue(ctx, argv[i])) < 0)
                 goto fail;
@@ -679,8 +701,7 @@ static JSValue js_array_unshift(JSContext *ctx, JSValueConst this_val,
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (argc > 0 && wf_array_is_plain(ctx, obj) &&
-        (uint64_t)wf_array_length(wf_obj(obj)) + (uint64_t)argc < UINT32_MAX) {
+    if (argc > 0 && wf_array_is_plain(ctx, obj, (uint32_t)argc)) {
         JSObject *p = wf_obj(obj);
         uint32_t count = p->u.array.count;
         if (fast_grow(ctx, p, (uint32_t)argc) < 0)
@@ -861,8 +882,9 @@ static JSValue js_array_splice(JSContext *ctx, JSValueConst this_val,
     }
     if (wf_array_out_species(ctx, &out, obj, del) < 0)
         goto fail;
-    if (JS_IsUndefined(out.obj) && wf_array_is_plain(ctx, obj) &&
-        wf_array_length(wf_obj(obj)) == len && new_len < UINT32_MAX) {
+    if (JS_IsUndefined(out.obj) && new_len < UINT32_MAX &&
+        wf_array_is_plain(ctx, obj, n_items > del ? (uint32_t)(n_items - del) : 0) &&
+        wf_array_length(wf_obj(obj)) == len) {
         if (splice_fast(ctx, wf_obj(obj), &out, (uint32_t)start, (uint32_t)del,
                         n_items, items) < 0)
             goto fail;

@@ -33,11 +33,23 @@
 int wf_array_len(JSContext *ctx, JSValueConst obj, int64_t *plen);
 
 /* Element k of a fast array if it is one and k < count: a new reference
-   in *pv and true.  Never runs JavaScript. */
+   in *pv and true.  Never runs JavaScript.  Array objects are tested
+   inline (object.h: a fast array's u.array holds elements 0..count-1);
+   anything else asks wf_array_get_fast. */
 static inline bool wf_array_fast_elem(JSValueConst obj, int64_t k, JSValue *pv)
 {
     JSValue *vals;
     uint32_t count;
+    JSObject *p;
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
+        return false;
+    p = wf_obj(obj);
+    if (p->class_id == JS_CLASS_ARRAY) {
+        if (!p->fast_array || k >= (int64_t)p->u.array.count)
+            return false;
+        *pv = JS_DupValue(NULL, p->u.array.values[k]);
+        return true;
+    }
     if (wf_array_get_fast(obj, &vals, &count) && k < (int64_t)count) {
         *pv = JS_DupValue(NULL, vals[k]);
         return true;
@@ -62,11 +74,12 @@ int wf_array_try_get(JSContext *ctx, JSValueConst obj, int64_t k, JSValue *pv);
 JSValue wf_array_get(JSContext *ctx, JSValueConst obj, int64_t k);
 
 /* True when obj is a fast array whose length equals its element count, is
-   extensible, has a writable length and whose prototype chain holds no
-   indexed property: then [[Set]]/[[HasProperty]]/[[Delete]] on indices and
-   setting length cannot run user code, and the array may be edited in
-   place through u.array. */
-bool wf_array_is_plain(JSContext *ctx, JSValueConst obj);
+   extensible, has a writable length and whose prototype chain holds none
+   of the indices count .. count+n_new-1: then [[Set]]/[[HasProperty]]/
+   [[Delete]] on any index below the new length and setting length cannot
+   run user code, and the array may be edited in place through u.array
+   (growing by n_new elements at most). */
+bool wf_array_is_plain(JSContext *ctx, JSValueConst obj, uint32_t n_new);
 
 /* A result array being built.  When ArraySpeciesCreate chooses the realm's
    %Array% (the usual case), nothing can observe the new array before the
@@ -86,7 +99,15 @@ int wf_array_out_species(JSContext *ctx, WFArrayOut *out, JSValueConst orig, int
 /* ArrayCreate-like plain result (no species), buffered. */
 void wf_array_out_plain(WFArrayOut *out);
 /* CreateDataPropertyOrThrow(out, idx, v); v consumed; -1 on exception. */
-int wf_array_out_put(JSContext *ctx, WFArrayOut *out, int64_t idx, JSValue v);
+int wf_array_out_put_slow(JSContext *ctx, WFArrayOut *out, int64_t idx, JSValue v);
+static inline int wf_array_out_put(JSContext *ctx, WFArrayOut *out, int64_t idx, JSValue v)
+{
+    if (JS_IsUndefined(out->obj) && idx == (int64_t)out->count && out->count < out->size) {
+        out->buf[out->count++] = v;     /* the common case: appending */
+        return 0;
+    }
+    return wf_array_out_put_slow(ctx, out, idx, v);
+}
 /* The finished array.  Our own result gets length `len`; a species
    object gets Set(obj, "length", len, true) only when set_len.  Frees *out
    either way. */

@@ -29,14 +29,18 @@ int wf_init_function(JSContext *ctx);   /* function.c: Function, call/apply/bind
 int wf_init_error(JSContext *ctx);      /* error.c: Error and the native errors, AggregateError */
 int wf_init_symbol(JSContext *ctx);     /* symbol.c */
 int wf_init_iterator(JSContext *ctx);   /* iterator.c: %IteratorPrototype% and iterator helpers */
+int wf_init_generator(JSContext *ctx);  /* generator.c: %GeneratorFunction%, %GeneratorPrototype% */
 int wf_init_array(JSContext *ctx);      /* array.c: Array, Array.prototype, Array Iterator */
 int wf_init_string(JSContext *ctx);     /* string.c: String, String.prototype, String Iterator */
 int wf_init_number(JSContext *ctx);     /* number.c: Number, parseInt, parseFloat, isNaN, isFinite, NaN, Infinity, undefined */
 int wf_init_boolean(JSContext *ctx);    /* boolean.c */
 int wf_init_math(JSContext *ctx);       /* math.c */
 int wf_init_json(JSContext *ctx);       /* json.c */
+int wf_init_date(JSContext *ctx);       /* date.c: Date (date_tz.c, date_parse.c) */
+int wf_init_performance(JSContext *ctx); /* performance.c: the global performance object */
 int wf_init_mapset(JSContext *ctx);     /* mapset.c: Map, Set, their iterators */
 int wf_init_weak(JSContext *ctx);       /* weak.c: WeakMap, WeakSet */
+int wf_init_regexp(JSContext *ctx);     /* regexp.c: RegExp, RegExp.prototype, RegExp String Iterator */
 int wf_init_global(JSContext *ctx);     /* global.c: globalThis, eval, URI functions */
 
 /* Helpers shared by the families (builtins/function.c). */
@@ -56,5 +60,9 @@ JSValue wf_get_substitution(JSContext *ctx, JSValueConst matched, JSValueConst s
 
 /* math.c: exponentiation with ECMAScript's rules (used by ** too). */
 double wf_math_pow(double x, double y);
+
+/* array_iter.c: CreateArrayIterator(obj, kind), kind 0 keys, 1 values,
+   2 entries (TypedArray.prototype.keys/values/entries use it too). */
+JSValue wf_array_iterator_new(JSContext *ctx, JSValueConst obj, int kind);
 
 #endif /* WF_BUILTINS_H */

@@ -964,11 +964,14 @@ static int push_object(JSONStringifier *s, JSObject *p)
     return 0;
 }
 
+#define KEYS_STACK 16
+
 /* Snapshot of an ordinary object's enumerable string keys straight from
    its shape, when the shape order is [[OwnPropertyKeys]] order (no index
    keys, which must come first and sorted).  Returns the count, -1 if not
-   applicable; atoms are duplicated into *ptab (js_malloc'd). */
-static int64_t shape_keys(JSONStringifier *s, JSObject *p, JSAtom **ptab)
+   applicable, -2 on exception; atoms are duplicated into *ptab, which is
+   stack_buf when they fit, else js_malloc'd. */
+static int64_t shape_keys(JSONStringifier *s, JSObject *p, JSAtom *stack_buf, JSAtom **ptab)
 {
     JSRuntime *rt = s->ctx->rt;
     JSShape *sh = p->shape;
@@ -998,9 +1001,13 @@ static int64_t shape_keys(JSONStringifier *s, JSObject *p, JSAtom **ptab)
     *ptab = NULL;
     if (n == 0)
         return 0;
-    tab = js_malloc(s->ctx, sizeof(JSAtom) * (size_t)n);
-    if (!tab)
-        return -2;
+    if (n <= KEYS_STACK) {
+        tab = stack_buf;
+    } else {
+        tab = js_malloc(s->ctx, sizeof(JSAtom) * (size_t)n);
+        if (!tab)
+            return -2;
+    }
     n = 0;
     for (i = 0; i < sh->prop_count; i++) {
         JSShapeProperty *prs = &sh->prop[i];
@@ -1030,7 +1037,7 @@ static JSValue get_member(JSContext *ctx, JSValueConst obj, JSAtom key)
 static int json_object(JSONStringifier *s, JSValueConst obj)
 {
     JSContext *ctx = s->ctx;
-    JSAtom *keys = NULL;
+    JSAtom *keys = NULL, key_buf[KEYS_STACK];
     JSPropertyEnum *tab = NULL;
     uint32_t n = 0, total = 0, i, mark;
     int64_t r64;
@@ -1043,7 +1050,7 @@ static int json_object(JSONStringifier *s, JSValueConst obj)
         keys = s->props;
         n = s->n_props;
     } else {
-        r64 = shape_keys(s, wf_obj(obj), &keys);
+        r64 = shape_keys(s, wf_obj(obj), key_buf, &keys);
         if (r64 == -2)
             goto done;
         if (r64 >= 0) {
@@ -1085,7 +1092,8 @@ done:
     if (owned_keys) {
         for (i = 0; i < n; i++)
             wf_atom_free(ctx->rt, keys[i]);
-        js_free(ctx, keys);
+        if (keys != key_buf)
+            js_free(ctx, keys);
     }
     if (tab)
         wf_prop_enum_free(ctx->rt, tab, total);

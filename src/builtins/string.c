@@ -6,14 +6,13 @@
  * The methods that take a pattern (match, matchAll, replace, replaceAll,
  * search, split) follow the Symbol.match/replace/search/split protocol, so
  * a RegExp (or any object with those methods) handles them; with plain
- * string patterns they work here without RegExp.  normalize and the full
- * Unicode case mappings need the Unicode tables (src/engine/unicode/) and
- * live next to them; toUpperCase/toLowerCase here are exact for Latin-1
- * and leave other characters to those tables (wf_unicode_case_map hook).
+ * string patterns they work here without RegExp.  normalize and the case
+ * mappings use the Unicode tables of src/engine/unicode/.
  */
 #include <math.h>
 #include "builtins/builtins.h"
 #include "engine/unicode/idchar.h"
+#include "engine/unicode/unicode.h"
 
 #define countof(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -559,47 +558,105 @@ static JSValue js_string_trim(JSContext *ctx, JSValueConst this_val, int argc, J
     return ret;
 }
 
-/* ---- case conversion ---- */
+/* ---- case conversion and normalization (Unicode tables: unicode.h) ---- */
 
-/* Latin-1 mappings are exact; characters outside Latin-1 are mapped by the
-   Unicode tables when they are present (issue: Unicode data) and otherwise
-   kept. */
+typedef struct SbOut {
+    WFStringBuilder sb;
+    bool failed;        /* the builder failed (exception pending) */
+} SbOut;
+
+static int sb_out16(void *opaque, const uint16_t *buf, size_t n)
+{
+    SbOut *o = opaque;
+    if (wf_sb_put16(&o->sb, buf, (uint32_t)n) < 0) {
+        o->failed = true;
+        return -1;
+    }
+    return 0;
+}
+
+static const void *str_data(const JSString *p)
+{
+    return p->is_wide ? (const void *)p->u.str16 : (const void *)p->u.str8;
+}
+
+/* toUpperCase / toLowerCase (22.1.3.28, 22.1.3.30): full mappings with
+   Final_Sigma; the toLocale* forms use the same, locale-independent, rules. */
 static JSValue js_string_to_case(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv, int to_upper)
 {
     JSValue s = this_str(ctx, this_val, to_upper ? "toUpperCase" : "toLowerCase");
-    WFStringBuilder sb;
+    SbOut o;
     JSString *p;
-    uint32_t i;
     (void)argc;
     (void)argv;
     if (JS_IsException(s))
         return s;
     p = wf_str(s);
-    if (wf_sb_init(ctx, &sb, p->len) < 0) {
+    if (wf_unicode_case_is_identity(to_upper, str_data(p), p->len, p->is_wide))
+        return s;
+    o.failed = false;
+    if (wf_sb_init(ctx, &o.sb, p->len) < 0) {
         JS_FreeValue(ctx, s);
         return JS_EXCEPTION;
     }
-    for (i = 0; i < p->len; i++) {
-        uint32_t c = wf_str_get(p, i);
-        if (to_upper) {
-            if ((c >= 'a' && c <= 'z') || (c >= 0xe0 && c <= 0xfe && c != 0xf7))
-                c -= 0x20;
-            else if (c == 0xb5)
-                c = 0x39c;
-            else if (c == 0xff)
-                c = 0x178;
-            else if (c == 0xdf) {
-                wf_sb_puts(&sb, "SS");
-                continue;
-            }
-        } else {
-            if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
-                c += 0x20;
-        }
-        wf_sb_putc(&sb, c);
+    if (wf_unicode_case_string(to_upper, str_data(p), p->len, p->is_wide, sb_out16, &o) < 0) {
+        wf_sb_free(&o.sb);
+        JS_FreeValue(ctx, s);
+        return JS_EXCEPTION;
     }
     JS_FreeValue(ctx, s);
-    return wf_sb_finish(&sb);
+    return wf_sb_finish(&o.sb);
+}
+
+static void *norm_realloc(void *opaque, void *ptr, size_t size)
+{
+    return js_realloc_rt((JSRuntime *)opaque, ptr, size);
+}
+
+/* String.prototype.normalize (22.1.3.15) */
+static JSValue js_string_normalize(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
+{
+    static const char *const forms[] = { "NFC", "NFD", "NFKC", "NFKD" };
+    JSValue s = this_str(ctx, this_val, "normalize");
+    WFUnicodeAlloc ua = { norm_realloc, ctx->rt };
+    int form = WF_NORM_NFC;
+    SbOut o;
+    JSString *p;
+    if (JS_IsException(s))
+        return s;
+    if (argc > 0 && !JS_IsUndefined(argv[0])) {
+        JSValue f = wf_to_string(ctx, argv[0]);
+        JSString *fp;
+        if (JS_IsException(f)) {
+            JS_FreeValue(ctx, s);
+            return f;
+        }
+        fp = wf_str(f);
+        form = -1;
+        for (int i = 0; i < 4; i++) {
+            size_t n = strlen(forms[i]);
+            if (fp->len == n && !fp->is_wide && memcmp(fp->u.str8, forms[i], n) == 0)
+                form = i;
+        }
+        JS_FreeValue(ctx, f);
+        if (form < 0) {
+            JS_FreeValue(ctx, s);
+            return JS_ThrowRangeError(ctx, "The normalization form should be one of NFC, NFD, NFKC, NFKD");
+        }
+    }
+    p = wf_str(s);
+    o.failed = false;
+    if (wf_sb_init(ctx, &o.sb, p->len) < 0) {
+        JS_FreeValue(ctx, s);
+        return JS_EXCEPTION;
+    }
+    if (wf_unicode_normalize(&ua, form, str_data(p), p->len, p->is_wide, sb_out16, &o) < 0) {
+        wf_sb_free(&o.sb);
+        JS_FreeValue(ctx, s);
+        return o.failed ? JS_EXCEPTION : JS_ThrowOutOfMemory(ctx);
+    }
+    JS_FreeValue(ctx, s);
+    return wf_sb_finish(&o.sb);
 }
 
 /* ---- well-formedness ---- */
@@ -1123,6 +1180,7 @@ static const JSCFunctionListEntry js_string_proto_funcs[] = {
     JS_CFUNC_DEF("localeCompare", 1, js_string_locale_compare),
     JS_CFUNC_MAGIC_DEF("match", 1, js_string_match, MATCH_MATCH),
     JS_CFUNC_MAGIC_DEF("matchAll", 1, js_string_match, MATCH_MATCH_ALL),
+    JS_CFUNC_DEF("normalize", 0, js_string_normalize),
     JS_CFUNC_MAGIC_DEF("padEnd", 1, js_string_pad, 1),
     JS_CFUNC_MAGIC_DEF("padStart", 1, js_string_pad, 0),
     JS_CFUNC_DEF("repeat", 1, js_string_repeat),

@@ -157,10 +157,13 @@ void wf_weak_target_free(JSRuntime *rt, JSObject *p)
         p->is_weak_target = 0;
         return;
     }
-    /* the last entry_delete frees t itself */
-    while (!list_empty(&t->entries)) {
+    /* the last entry_delete frees t itself: do not look at t after it */
+    for (;;) {
         WeakEntry *e = list_entry(t->entries.next, WeakEntry, target_link);
+        bool last = e->target_link.next == &t->entries;
         entry_delete(rt, e);
+        if (last)
+            break;
     }
 }
 

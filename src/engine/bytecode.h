@@ -119,6 +119,7 @@ typedef enum WFThrowKind {
                                 class before accessing 'this' or returning from
                                 derived constructor" */
     WF_THROW_DELETE_SUPER,   /* ReferenceError "Unsupported reference to 'super'" */
+    WF_THROW_REFERENCE,      /* ReferenceError, message = the atom's text */
 } WFThrowKind;
 
 /* Flags of check_define_var / define_var / define_func (global and eval
@@ -166,9 +167,11 @@ typedef enum WFSlotKind {
     WF_SLOT_HIDDEN,          /* compiler temporary, never resolved by name */
     WF_SLOT_PRIVATE_FIELD,   /* "#x": private name symbol of a field */
     WF_SLOT_PRIVATE_METHOD,  /* "#x": private name symbol of a method */
-    WF_SLOT_PRIVATE_ACCESSOR,/* "#x": private name symbol of a getter/setter */
-    WF_SLOT_CLASS_HIDDEN,    /* class internals found by name ("<brand>",
-                                "#x:get", computed field keys...) */
+    WF_SLOT_PRIVATE_ACCESSOR,/* "#x": private name symbol of a getter+setter */
+    WF_SLOT_CLASS_HIDDEN,    /* class internals found by name
+                                ("<class_fields_init>", "#x:get"...) */
+    WF_SLOT_PRIVATE_GETTER,  /* "#x": private name of a getter only */
+    WF_SLOT_PRIVATE_SETTER,  /* "#x": private name of a setter only */
 } WFSlotKind;
 
 /* One argument or local (JSFunctionBytecode.vardefs). */

@@ -24,6 +24,7 @@
 #include "engine/state.h"
 #include "engine/atom.h"
 #include "engine/error.h"
+#include "engine/regexp/re_rt.h"
 
 typedef enum EvalVarMode {
     EVM_NONE,       /* scripts */
@@ -88,7 +89,15 @@ static WFAstNode *parse_program(WFCompiler *c, const WFParseOptions *opt)
         return NULL;
     }
     memset(&err, 0, sizeof(err));
-    prog = wf_parse_program(c->arena, c->src, c->src_len, opt, &err);
+    /* early errors of regular expression literals (regexp engine) */
+    WFParseOptions ropt = *opt;
+    WFRegexpAlloc re_alloc;
+    if (!ropt.validate_regexp) {
+        wf_regexp_alloc_init(&re_alloc, c->ctx->rt);
+        ropt.validate_regexp = wf_regexp_validate;
+        ropt.re_opaque = &re_alloc;
+    }
+    prog = wf_parse_program(c->arena, c->src, c->src_len, &ropt, &err);
     if (!prog) {
         if (err.out_of_memory)
             wf_compile_oom(c);
@@ -227,6 +236,16 @@ static int emit_eval_outer_decls(WFFuncDef *fd, WFAstFunc *f)
     WFCompiler *c = fd->c;
     uint32_t i;
     int pass;
+    /* eval in a parameter expression may not declare `arguments` */
+    if (fd->parent && fd->parent->code_kind == WF_CODE_FUNCTION && fd->parent_scope == 0 &&
+        !fd->parent->is_arrow) {
+        for (i = 0; i < f->var_scope.count; i++) {
+            WFAstDecl *d = &f->var_scope.decls[i];
+            if (wf_name_atom(c, d->name) == JS_ATOM_arguments)
+                return wf_compile_error(c, d->line, d->col,
+                                        "'arguments' cannot be declared by eval in a parameter expression");
+        }
+    }
     /* pass 0: check every name (errors before any binding is created);
        pass 1: create the bindings */
     for (pass = 0; pass < 2; pass++) {
@@ -335,6 +354,18 @@ static int emit_program(WFFuncDef *fd, WFAstFunc *f, EvalVarMode mode)
     fd->completion_var = wf_hidden_var(fd);
     if (fd->completion_var < 0)
         return -1;
+    /* `this` of the program, captured by arrow functions (scripts and
+       global-level eval; eval inside a function reads the caller's) */
+    if ((f->uses_this || f->contains_direct_eval) &&
+        (!fd->parent || fd->parent->code_kind != WF_CODE_FUNCTION ||
+         wf_resolve_is_global(fd, JS_ATOM_this))) {
+        fd->this_var = wf_var_add(fd, 0, JS_ATOM_this, WF_SLOT_THIS);
+        if (fd->this_var < 0)
+            return -1;
+        fd->vars[fd->this_var].initialized = true;
+        wf_emit_op(fd, OP_push_this);
+        wf_emit_loc(fd, OP_put_loc, fd->this_var);
+    }
     if (f->has_direct_eval && mode != EVM_NONE && mode != EVM_GLOBAL && fd->parent &&
         wf_scope_capture_all(fd) < 0)
         return -1;
@@ -428,6 +459,41 @@ done:
     return ret;
 }
 
+static bool is_private_kind(uint8_t k)
+{
+    return k == WF_SLOT_PRIVATE_FIELD || k == WF_SLOT_PRIVATE_METHOD ||
+           k == WF_SLOT_PRIVATE_ACCESSOR || k == WF_SLOT_PRIVATE_GETTER ||
+           k == WF_SLOT_PRIVATE_SETTER;
+}
+
+/* Parser callback: is the private name visible at the direct eval call
+   site?  It is when the caller has it as a local or a closure variable
+   (functions containing direct eval capture every visible binding). */
+static bool private_name_visible(void *opaque, const char *name, size_t len)
+{
+    const JSFunctionBytecode *b = opaque;
+    JSRuntime *rt = b->realm->rt;
+    char buf[256];
+    uint32_t i;
+    for (i = 0; i < (uint32_t)b->arg_count + b->var_count; i++) {
+        const JSVarDef *vd = &b->vardefs[i];
+        if (is_private_kind(vd->var_kind)) {
+            const char *s = wf_atom_get_cstr(rt, buf, sizeof(buf), vd->var_name);
+            if (strlen(s) == len && !memcmp(s, name, len))
+                return true;
+        }
+    }
+    for (i = 0; i < b->closure_var_count; i++) {
+        const JSClosureVar *cv = &b->closure_var[i];
+        if (is_private_kind(cv->var_kind)) {
+            const char *s = wf_atom_get_cstr(rt, buf, sizeof(buf), cv->var_name);
+            if (strlen(s) == len && !memcmp(s, name, len))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* true if a sloppy eval whose caller is v declares its vars globally */
 static bool caller_var_env_is_global(const JSFunctionBytecode *b)
 {
@@ -473,7 +539,10 @@ JSValue wf_compile_eval(JSContext *ctx, const char *src, size_t len,
         opt.allow_super_property = caller->super_allowed;
         opt.allow_super_call = caller->super_call_allowed;
         opt.allow_arguments = caller->arguments_allowed;
-        opt.in_class_field_init = caller->is_field_init;
+        opt.in_class_field_init = caller->is_field_init ||
+            (caller->code_kind == WF_CODE_FUNCTION && !caller->arguments_allowed);
+        opt.private_name_visible = private_name_visible;
+        opt.opaque = (void *)caller;
     }
     prog = parse_program(&c, &opt);
     if (!prog)

@@ -35,6 +35,15 @@
 #include "engine/arena.h"
 #include "engine/bytecode.h"
 
+/* Opcodes the compiler emits only once the interpreter implements them
+   (see /work/notes/backend-chat.md); 0 = use the older equivalent. */
+#ifndef WF_HAVE_FUSED_ADD
+#define WF_HAVE_FUSED_ADD 1     /* add_put_loc / add_put_var_ref / add_put_var / add_put_field */
+#endif
+#ifndef WF_HAVE_WITH_FIND
+#define WF_HAVE_WITH_FIND 1     /* with_find / put_ref_value */
+#endif
+
 #define WF_EMIT_MAX_DEPTH 1000      /* recursion guard (statements + expressions) */
 #define WF_MAX_LOCALS     65534     /* u16 slot indices (0xFFFF reserved) */
 
@@ -118,6 +127,7 @@ typedef enum WFBlockKind {
     WF_BLK_FOR_IN,          /* [enum] on the stack: drop */
     WF_BLK_FOR_OF,          /* [iter next marker]: iterator_close */
     WF_BLK_STACK,           /* n plain values on the stack: drop them */
+    WF_BLK_FOR_AWAIT,       /* [iter next]: AsyncIteratorClose */
 } WFBlockKind;
 
 typedef struct WFBlock {
@@ -129,6 +139,8 @@ typedef struct WFBlock {
     int label_finally;      /* WF_BLK_FINALLY */
     int scope;              /* WF_BLK_SCOPE */
     int count;              /* WF_BLK_STACK */
+    int sp_base;            /* operand stack depth inside the construct
+                               (its own values included) */
 } WFBlock;
 
 /* Optional chain being compiled: where short circuits go. */
@@ -141,6 +153,7 @@ typedef struct WFChain {
 
 typedef struct WFLabelSlot {
     int pos;                /* code offset, -1 until placed */
+    int depth;              /* operand stack depth at the label, -1 unknown */
 } WFLabelSlot;
 
 typedef struct WFReloc {
@@ -180,7 +193,10 @@ struct WFFuncDef {
     WFReloc *relocs;
     int reloc_count, reloc_size;
     int ic_count;
-    int last_op_pos;
+    int last_op_pos;        /* offset of the last instruction, -1 after a label */
+    int sp;                 /* operand stack depth tracked while emitting */
+    bool sp_valid;          /* false in dead code after goto/return/throw */
+    int op_sp_before;       /* depth before the last instruction */
     int *temp_free;         /* released hidden temporaries, reused LIFO */
     int temp_free_count, temp_free_size;        /* offset of the last instruction, -1 after a label */
 
@@ -273,6 +289,8 @@ void wf_emit_with(WFFuncDef *fd, WFOpcode op, JSAtom atom, int label, uint8_t fl
 /* Adds a constant (consumed); returns its index or -1. */
 int wf_cpool_add(WFFuncDef *fd, JSValue v);
 void wf_emit_push_const(WFFuncDef *fd, JSValue v);            /* consumed */
+/* eval argc scope (variable stack effect) */
+void wf_emit_eval_op(WFFuncDef *fd, int argc, int scope);
 /* true if the last emitted instruction ends the block (goto, return...) */
 bool wf_emit_is_dead(WFFuncDef *fd);
 
@@ -314,6 +332,8 @@ int wf_scope_find(WFFuncDef *fd, int scope, JSAtom name);
 int wf_arg_find(WFFuncDef *fd, JSAtom name);
 /* Resolves 'name' from the current scope of fd (captures as needed). */
 int wf_resolve(WFFuncDef *fd, JSAtom name, WFRef *ref);
+/* true if name resolves to no binding (global), capturing nothing */
+bool wf_resolve_is_global(WFFuncDef *fd, JSAtom name);
 /* Makes the location usable from fd: same function -> itself; else the
    index of a closure variable of fd (added through the chain). */
 int wf_loc_access(WFFuncDef *fd, const WFLoc *loc, uint8_t *pkind, int *pidx);
@@ -333,6 +353,8 @@ typedef enum WFRefKind {
     WF_REF_ELEM,            /* [obj key] */
     WF_REF_SUPER,           /* [this proto key] */
     WF_REF_PRIVATE,         /* [obj] (private name) */
+    WF_REF_INVALID,         /* nothing: a call (sloppy web-compat target),
+                               any access throws a ReferenceError */
 } WFRefKind;
 
 typedef struct WFRefInfo {
@@ -352,6 +374,8 @@ int wf_emit_ref_put(WFFuncDef *fd, WFRefInfo *ri, bool keep);
 /* Plain store of [v] into a prepared reference that was never read
    (assignment, destructuring targets). */
 int wf_emit_ref_store(WFFuncDef *fd, WFRefInfo *ri, bool keep);
+/* Throws ReferenceError "Invalid assignment target" (Annex B call targets). */
+int wf_emit_invalid_target(WFFuncDef *fd);
 int wf_emit_expr(WFFuncDef *fd, WFAstNode *n);            /* pushes one value */
 int wf_emit_expr_void(WFFuncDef *fd, WFAstNode *n);       /* pushes nothing */
 /* Expression with NamedEvaluation: anonymous functions/classes get 'name'. */

@@ -95,6 +95,12 @@ static int throw_type(WFFuncDef *fd, const char *fmt, const char *arg)
     return 0;
 }
 
+static bool is_accessor_kind(uint8_t k)
+{
+    return k == WF_SLOT_PRIVATE_ACCESSOR || k == WF_SLOT_PRIVATE_GETTER ||
+           k == WF_SLOT_PRIVATE_SETTER;
+}
+
 /* [obj] -> [value] */
 int wf_emit_private_get(WFFuncDef *fd, WFAstName *name)
 {
@@ -102,13 +108,15 @@ int wf_emit_private_get(WFFuncDef *fd, WFAstName *name)
     bool found;
     if (private_ref(fd, name, &ref) < 0)
         return -1;
-    if (ref.slot_kind == WF_SLOT_PRIVATE_ACCESSOR) {
+    if (is_accessor_kind(ref.slot_kind)) {
         /* brand check, then call the getter with this = obj */
         wf_emit_op(fd, OP_dup);
         emit_ref_value(fd, &ref);
         wf_emit_op(fd, OP_get_private_field);
         wf_emit_op(fd, OP_drop);
-        if (push_accessor(fd, name, false, &found) < 0)
+        found = false;
+        if (ref.slot_kind != WF_SLOT_PRIVATE_SETTER &&
+            push_accessor(fd, name, false, &found) < 0)
             return -1;
         if (!found) {
             if (throw_type(fd, "'%s' was defined without a getter", name->str) < 0)
@@ -139,7 +147,7 @@ int wf_emit_private_put(WFFuncDef *fd, WFAstName *name, bool keep)
             wf_emit_op(fd, OP_drop);
         return 0;
     }
-    if (ref.slot_kind == WF_SLOT_PRIVATE_ACCESSOR) {
+    if (is_accessor_kind(ref.slot_kind)) {
         /* [obj v] -> setter.call(obj, v) */
         if (keep)
             wf_emit_op(fd, OP_insert2);     /* [v obj v] */
@@ -148,7 +156,9 @@ int wf_emit_private_put(WFFuncDef *fd, WFAstName *name, bool keep)
         emit_ref_value(fd, &ref);
         wf_emit_op(fd, OP_get_private_field);
         wf_emit_op(fd, OP_drop);            /* [v obj] */
-        if (push_accessor(fd, name, true, &found) < 0)
+        found = false;
+        if (ref.slot_kind != WF_SLOT_PRIVATE_GETTER &&
+            push_accessor(fd, name, true, &found) < 0)
             return -1;
         if (!found) {
             if (throw_type(fd, "'%s' was defined without a setter", name->str) < 0)
@@ -284,16 +294,6 @@ static WFAstNode *field_value_expr(WFAstNode *member)
     return v->kind == WF_AST_RETURN ? v->u.ret.arg : NULL;
 }
 
-static WFAstDecl *private_decl(WFAstClass *cls, WFAstName *name)
-{
-    uint32_t i;
-    for (i = 0; i < cls->private_names.count; i++) {
-        if (cls->private_names.decls[i].name == name)
-            return &cls->private_names.decls[i];
-    }
-    return NULL;
-}
-
 static int loc_push(WFFuncDef *child, WFFuncDef *owner, int idx)
 {
     WFLoc loc;
@@ -364,6 +364,8 @@ static int emit_initializer(WFFuncDef *fd, ClassCtx *cc, bool is_static, bool *p
     ifd->contains_eval = contains_eval;
     ifd->needs_home_object = uses_super;
     ifd->super_allowed = true;
+    ifd->new_target_allowed = true;
+    ifd->arguments_allowed = false;
     ifd->func_name = wf_atom_dup(c->ctx->rt, is_static ? JS_ATOM__static_computed_field_ :
                                  JS_ATOM__class_fields_init_);
     if (wf_scope_push(ifd) < 0)
@@ -619,6 +621,8 @@ static int declare_class_scope(WFFuncDef *fd, ClassCtx *cc)
         JSAtom name = wf_name_atom(c, d->name);
         uint8_t kind = d->kind == WF_DECL_PRIVATE_FIELD ? WF_SLOT_PRIVATE_FIELD :
                        d->kind == WF_DECL_PRIVATE_METHOD ? WF_SLOT_PRIVATE_METHOD :
+                       d->kind == WF_DECL_PRIVATE_GETTER ? WF_SLOT_PRIVATE_GETTER :
+                       d->kind == WF_DECL_PRIVATE_SETTER ? WF_SLOT_PRIVATE_SETTER :
                        WF_SLOT_PRIVATE_ACCESSOR;
         idx = wf_var_add(fd, s, name, kind);
         if (idx < 0)

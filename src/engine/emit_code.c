@@ -127,12 +127,45 @@ static void emit_pc2line(WFFuncDef *fd)
     fd->pos_col = fd->cur_col;
 }
 
+/* Tracks the operand stack depth (fall-through effect of op). */
+static void track_sp(WFFuncDef *fd, WFOpcode op)
+{
+    const WFOpInfo *oi = &wf_op_info[op];
+    fd->op_sp_before = fd->sp;
+    if (!fd->sp_valid)
+        return;
+    switch (op) {
+    case OP_gosub:
+        break;      /* the finally block pops its return address */
+    case OP_goto:
+    case OP_return:
+    case OP_return_undef:
+    case OP_throw:
+    case OP_throw_error:
+    case OP_ret:
+        fd->sp_valid = false;
+        break;
+    default:
+        fd->sp += oi->n_push - oi->n_pop;
+        break;
+    }
+}
+
 void wf_emit_op(WFFuncDef *fd, WFOpcode op)
 {
     uint8_t b = (uint8_t)op;
     emit_pc2line(fd);
     fd->last_op_pos = fd->code.len;
+    track_sp(fd, op);
     emit_bytes(fd, &b, 1);
+}
+
+void wf_emit_eval_op(WFFuncDef *fd, int argc, int scope)
+{
+    wf_emit_op(fd, OP_eval);
+    fd->sp -= argc;
+    wf_emit_u16(fd, (uint16_t)argc);
+    wf_emit_u16(fd, (uint16_t)scope);
 }
 
 void wf_emit_u8(WFFuncDef *fd, uint8_t v)
@@ -161,6 +194,8 @@ void wf_emit_op_u8(WFFuncDef *fd, WFOpcode op, uint8_t v)
 void wf_emit_op_u16(WFFuncDef *fd, WFOpcode op, uint16_t v)
 {
     wf_emit_op(fd, op);
+    if (wf_op_info[op].fmt == WF_FMT_npop)
+        fd->sp -= v;
     wf_emit_u16(fd, v);
 }
 
@@ -286,6 +321,7 @@ int wf_new_label(WFFuncDef *fd)
         fd->label_size = ns;
     }
     fd->labels[fd->label_count].pos = -1;
+    fd->labels[fd->label_count].depth = -1;
     return fd->label_count++;
 }
 
@@ -295,6 +331,22 @@ void wf_emit_label(WFFuncDef *fd, int label)
         return;
     fd->labels[label].pos = fd->code.len;
     fd->last_op_pos = -1;
+    if (!fd->sp_valid) {
+        if (fd->labels[label].depth >= 0) {
+            fd->sp = fd->labels[label].depth;
+            fd->sp_valid = true;
+        }
+    } else if (fd->labels[label].depth < 0) {
+        fd->labels[label].depth = fd->sp;
+    }
+}
+
+static void label_depth(WFFuncDef *fd, int label, int depth)
+{
+    if (fd->c->failed || label < 0 || label >= fd->label_count)
+        return;
+    if (fd->labels[label].depth < 0 && depth >= 0)
+        fd->labels[label].depth = depth;
 }
 
 static void add_reloc(WFFuncDef *fd, int label)
@@ -318,14 +370,25 @@ static void add_reloc(WFFuncDef *fd, int label)
 
 void wf_emit_jump(WFFuncDef *fd, WFOpcode op, int label)
 {
+    bool valid = fd->sp_valid;
     wf_emit_op(fd, op);
+    if (valid) {
+        int b = fd->op_sp_before;
+        label_depth(fd, label, op == OP_goto ? b : (op == OP_if_true || op == OP_if_false) ?
+                    b - 1 : b + 1);
+    }
     add_reloc(fd, label);
     wf_emit_u32(fd, 0);
 }
 
 void wf_emit_with(WFFuncDef *fd, WFOpcode op, JSAtom atom, int label, uint8_t flags)
 {
+    bool valid = fd->sp_valid;
     wf_emit_op(fd, op);
+    if (valid) {
+        int b = fd->op_sp_before;
+        label_depth(fd, label, op == OP_with_put_var ? b - 2 : op == OP_with_get_ref ? b + 1 : b);
+    }
     emit_atom_operand(fd, atom);
     add_reloc(fd, label);
     wf_emit_u32(fd, 0);
@@ -486,6 +549,7 @@ WFFuncDef *wf_fd_new(WFCompiler *c, WFFuncDef *parent, WFAstFunc *ast)
     fd->this_func_var = fd->arguments_var = fd->eval_var_obj_var = -1;
     fd->func_name_var = fd->completion_var = fd->ret_var = -1;
     fd->last_op_pos = -1;
+    fd->sp_valid = true;
     fd->func_name = JS_ATOM_empty_string;
     return fd;
 }
@@ -700,6 +764,10 @@ static int compute_stack_size(WFFuncDef *fd)
         case OP_with_get_ref:
             target = pc + 5 + (int32_t)get_u32(code + pc + 5);
             tdepth = d + 1;
+            break;
+        case OP_with_find:
+            target = pc + 5 + (int32_t)get_u32(code + pc + 5);
+            tdepth = d;
             break;
         default:
             break;

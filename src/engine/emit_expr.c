@@ -344,7 +344,6 @@ static int emit_super_ref(WFFuncDef *fd, WFAstNode *n)
     if (n->u.member.prop) {
         if (wf_emit_expr(fd, n->u.member.prop) < 0)
             return -1;
-        wf_emit_op(fd, OP_to_propkey);
     } else {
         wf_emit_push_atom(fd, wf_name_atom(fd->c, n->u.member.name));
     }
@@ -464,7 +463,6 @@ static int emit_callee(WFFuncDef *fd, WFAstNode *callee, bool need_this)
         if (callee->u.member.prop) {
             if (wf_emit_expr(fd, callee->u.member.prop) < 0)
                 return -1;
-            wf_emit_op(fd, OP_to_propkey);
         } else {
             wf_emit_push_atom(fd, wf_name_atom(fd->c, callee->u.member.name));
         }
@@ -562,9 +560,7 @@ static int emit_call(WFFuncDef *fd, WFAstNode *n)
         if (spread) {
             wf_emit_op_u16(fd, OP_apply_eval, (uint16_t)current_scope_index(fd));
         } else {
-            wf_emit_op(fd, OP_eval);
-            wf_emit_u16(fd, (uint16_t)argc);
-            wf_emit_u16(fd, (uint16_t)current_scope_index(fd));
+            wf_emit_eval_op(fd, argc, current_scope_index(fd));
         }
         return 0;
     }
@@ -1065,6 +1061,14 @@ int wf_emit_ref_prepare(WFFuncDef *fd, WFAstNode *t, WFRefInfo *ri)
     case WF_AST_SUPER_MEMBER:
         ri->kind = WF_REF_SUPER;
         return emit_super_ref(fd, t);
+    case WF_AST_CALL:
+        /* B.3.6 web compatibility: f() = v evaluates f() and throws */
+        if (fd->is_strict)
+            return wf_compile_error(fd->c, t->line, t->col, "invalid assignment target");
+        ri->kind = WF_REF_INVALID;
+        if (wf_emit_expr_void(fd, t) < 0)
+            return -1;
+        return wf_emit_invalid_target(fd);
     default:
         return wf_compile_error(fd->c, t->line, t->col, "invalid assignment target");
     }
@@ -1100,13 +1104,28 @@ static int emit_ref_get(WFFuncDef *fd, WFRefInfo *ri)
         wf_emit_op(fd, OP_get_array_el);
         break;
     case WF_REF_SUPER:
+        wf_emit_op(fd, OP_to_propkey);  /* once, for the get and the put */
         wf_emit_op(fd, OP_dup3);
         wf_emit_op(fd, OP_get_super_value);
         break;
     case WF_REF_PRIVATE:
         wf_emit_op(fd, OP_dup);
         return wf_emit_private_get(fd, ri->pname);
+    case WF_REF_INVALID:
+        if (wf_emit_invalid_target(fd) < 0)
+            return -1;
+        wf_emit_op(fd, OP_undefined);   /* dead: keeps the stack shape */
+        break;
     }
+    return 0;
+}
+
+int wf_emit_invalid_target(WFFuncDef *fd)
+{
+    JSAtom a = wf_compiler_atom(fd->c, "Invalid assignment target", 25);
+    if (a == JS_ATOM_NULL)
+        return -1;
+    wf_emit_op_atom_u8(fd, OP_throw_error, a, WF_THROW_REFERENCE);
     return 0;
 }
 
@@ -1130,7 +1149,10 @@ int wf_emit_ref_put(WFFuncDef *fd, WFRefInfo *ri, bool keep)
         wf_emit_op(fd, OP_dup);
         wf_emit_jump(fd, OP_if_false, lstatic);  /* [.. v base] */
         wf_emit_op(fd, OP_swap);                 /* [.. base v] */
-        wf_emit_field(fd, OP_put_field, ri->atom);
+        if (WF_HAVE_WITH_FIND)
+            wf_emit_op_atom(fd, OP_put_ref_value, ri->atom);
+        else
+            wf_emit_field(fd, OP_put_field, ri->atom);
         wf_emit_jump(fd, OP_goto, lend);
         wf_emit_label(fd, lstatic);
         wf_emit_op(fd, OP_drop);
@@ -1155,6 +1177,12 @@ int wf_emit_ref_put(WFFuncDef *fd, WFRefInfo *ri, bool keep)
         break;
     case WF_REF_PRIVATE:
         return wf_emit_private_put(fd, ri->pname, keep);
+    case WF_REF_INVALID:
+        if (wf_emit_invalid_target(fd) < 0)
+            return -1;
+        if (!keep)
+            wf_emit_op(fd, OP_drop);    /* dead */
+        break;
     }
     return 0;
 }
@@ -1176,6 +1204,7 @@ static int ref_depth(const WFRefInfo *ri)
     case WF_REF_IDENT_DYN: return 1;
     case WF_REF_FIELD: return 1;
     case WF_REF_PRIVATE: return 1;
+    case WF_REF_INVALID: return 0;
     case WF_REF_ELEM: return 2;
     case WF_REF_SUPER: return 3;
     }
@@ -1187,6 +1216,54 @@ static void emit_drop_n(WFFuncDef *fd, int n)
     while (n-- > 0)
         wf_emit_op(fd, OP_drop);
 }
+
+#if WF_HAVE_FUSED_ADD
+/* Returns 0 if emitted, 1 if the target does not qualify, -1 on error. */
+static int emit_fused_add(WFFuncDef *fd, WFAstNode *t, WFAstNode *v, WFAstNode *n)
+{
+    if (t->kind == WF_AST_IDENT) {
+        JSAtom name = wf_name_atom(fd->c, t->u.ident.name);
+        WFRef ref;
+        if (resolve(fd, name, &ref) < 0)
+            return -1;
+        if (ref.ndyn > 0 || ref.is_const || ref.kind == WF_LOC_ARG)
+            return 1;
+        wf_emit_pos(fd, t->line, t->col);
+        emit_static_get(fd, &ref, false);
+        if (wf_emit_expr(fd, v) < 0)
+            return -1;
+        wf_emit_pos(fd, n->line, n->col);
+        switch (ref.kind) {
+        case WF_LOC_LOCAL:
+            wf_emit_op_u16(fd, OP_add_put_loc, (uint16_t)ref.idx);
+            break;
+        case WF_LOC_CVAR:
+            wf_emit_op_u16(fd, OP_add_put_var_ref, (uint16_t)ref.idx);
+            break;
+        default:
+            wf_emit_op_atom(fd, OP_add_put_var, name);
+            break;
+        }
+        return 0;
+    }
+    if (t->kind == WF_AST_MEMBER && !t->u.member.prop && !t->u.member.is_private) {
+        JSAtom name = wf_name_atom(fd->c, t->u.member.name);
+        if (wf_emit_expr(fd, t->u.member.object) < 0)
+            return -1;
+        wf_emit_pos(fd, t->u.member.pos_line, t->u.member.pos_col);
+        wf_emit_op(fd, OP_dup);
+        wf_emit_field(fd, OP_get_field, name);
+        if (wf_emit_expr(fd, v) < 0)
+            return -1;
+        wf_emit_pos(fd, n->line, n->col);
+        wf_emit_field(fd, OP_add_put_field, name);
+        return 0;
+    }
+    return 1;
+}
+#endif
+
+static int emit_yield(WFFuncDef *fd, WFAstNode *n, bool want);
 
 static int emit_assign(WFFuncDef *fd, WFAstNode *n, bool want)
 {
@@ -1203,10 +1280,34 @@ static int emit_assign(WFFuncDef *fd, WFAstNode *n, bool want)
     if (op == WF_OP_ASSIGN) {
         if (t->kind == WF_AST_IDENT) {
             JSAtom name = wf_name_atom(fd->c, t->u.ident.name);
+            JSAtom fname = (t->flags & WF_AST_F_PARENS) ? JS_ATOM_NULL : name;
             WFRef ref;
             if (resolve(fd, name, &ref) < 0)
                 return -1;
-            if (wf_emit_expr_named(fd, v, name) < 0)
+            if (ref.ndyn > 0 && WF_HAVE_WITH_FIND) {
+                /* 13.15.2: the reference (with object or static binding)
+                   is resolved before the right-hand side runs */
+                int lfound = wf_new_label(fd), i;
+                for (i = 0; i < ref.ndyn; i++) {
+                    emit_slot_get(fd, ref.dyn[i].kind, ref.dyn[i].idx);
+                    wf_emit_with(fd, OP_with_find, name, lfound, dyn_flags(&ref, i));
+                }
+                wf_emit_op(fd, OP_undefined);
+                wf_emit_label(fd, lfound);              /* [base] */
+                if (wf_emit_expr_named(fd, v, fname) < 0)
+                    return -1;
+                wf_emit_pos(fd, t->line, t->col);
+                {
+                    WFRefInfo dri;
+                    dri.kind = WF_REF_IDENT_DYN;
+                    dri.atom = name;
+                    dri.ref = ref;
+                    dri.line = t->line;
+                    dri.col = t->col;
+                    return wf_emit_ref_put(fd, &dri, want);
+                }
+            }
+            if (wf_emit_expr_named(fd, v, fname) < 0)
                 return -1;
             wf_emit_pos(fd, t->line, t->col);
             return wf_emit_ident_put(fd, name, want, false);
@@ -1234,7 +1335,7 @@ static int emit_assign(WFFuncDef *fd, WFAstNode *n, bool want)
             wf_emit_jump(fd, op == WF_OP_AND ? OP_if_false : OP_if_true, lskip);
         }
         wf_emit_op(fd, OP_drop);
-        if (t->kind == WF_AST_IDENT) {
+        if (t->kind == WF_AST_IDENT && !(t->flags & WF_AST_F_PARENS)) {
             if (wf_emit_expr_named(fd, v, ri.atom) < 0)
                 return -1;
         } else if (wf_emit_expr(fd, v) < 0) {
@@ -1255,21 +1356,16 @@ static int emit_assign(WFFuncDef *fd, WFAstNode *n, bool want)
         wf_emit_label(fd, lend);
         return 0;
     }
-    /* compound: fused `local += x` when the result is unused */
-    if (t->kind == WF_AST_IDENT && op == WF_OP_ADD && !want) {
-        JSAtom name = wf_name_atom(fd->c, t->u.ident.name);
-        WFRef ref;
-        if (resolve(fd, name, &ref) < 0)
-            return -1;
-        if (ref.kind == WF_LOC_LOCAL && ref.ndyn == 0 && !ref.is_const && !ref.need_check &&
-            (v->kind == WF_AST_NUMBER || v->kind == WF_AST_STRING)) {
-            if (wf_emit_expr(fd, v) < 0)
-                return -1;
-            wf_emit_pos(fd, n->line, n->col);
-            wf_emit_op_u16(fd, OP_add_loc, (uint16_t)ref.idx);
-            return 0;
-        }
+    /* `x += e` with the value unused: fused add-and-store ops that read
+       the old value first (spec order) and let string appends happen in
+       place */
+#if WF_HAVE_FUSED_ADD
+    if (op == WF_OP_ADD && !want) {
+        int r = emit_fused_add(fd, t, v, n);
+        if (r <= 0)
+            return r;
     }
+#endif
     if (wf_emit_ref_prepare(fd, t, &ri) < 0 || emit_ref_get(fd, &ri) < 0)
         return -1;
     if (wf_emit_expr(fd, v) < 0)
@@ -1321,6 +1417,8 @@ static int emit_update(WFFuncDef *fd, WFAstNode *n, bool want)
     case WF_REF_IDENT:
         emit_static_put(fd, &ri.ref, false);
         return 0;
+    case WF_REF_INVALID:
+        return wf_emit_ref_put(fd, &ri, false);
     case WF_REF_IDENT_DYN:
     case WF_REF_FIELD:
     case WF_REF_PRIVATE:
@@ -1339,6 +1437,181 @@ static int emit_update(WFFuncDef *fd, WFAstNode *n, bool want)
         break;
     }
     return wf_emit_ref_put(fd, &ri, false);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Generators                                                              */
+
+static bool is_async_gen(WFFuncDef *fd)
+{
+    return fd->func_kind == WF_FUNC_KIND_ASYNC_GENERATOR;
+}
+
+/* AsyncIteratorClose / IteratorClose for a normal completion of the
+   iterator in temp slot `it` (errors propagate). */
+static void emit_close_iter_slot(WFFuncDef *fd, int it, bool is_async)
+{
+    int lskip = wf_new_label(fd), lend = wf_new_label(fd);
+    wf_emit_loc(fd, OP_get_loc, it);
+    wf_emit_op_u8(fd, OP_iterator_get_method, 0);   /* [it m] */
+    wf_emit_op(fd, OP_dup);
+    wf_emit_op(fd, OP_is_undefined);
+    wf_emit_jump(fd, OP_if_true, lskip);
+    wf_emit_op_u16(fd, OP_call_method, 0);
+    if (is_async)
+        wf_emit_op(fd, OP_await);
+    wf_emit_op(fd, OP_iterator_check_object);
+    wf_emit_op(fd, OP_drop);
+    wf_emit_jump(fd, OP_goto, lend);
+    wf_emit_label(fd, lskip);
+    wf_emit_op(fd, OP_drop);
+    wf_emit_op(fd, OP_drop);
+    wf_emit_label(fd, lend);
+}
+
+/* yield* (15.5.5 YieldExpression : yield * AssignmentExpression) */
+static int emit_yield_star(WFFuncDef *fd, WFAstNode *n)
+{
+    bool as = is_async_gen(fd);
+    int it = wf_temp_alloc(fd), nx = wf_temp_alloc(fd), rv = wf_temp_alloc(fd);
+    int kd = wf_temp_alloc(fd);
+    int lloop = wf_new_label(fd), lthrow = wf_new_label(fd), lreturn = wf_new_label(fd);
+    int lcheck = wf_new_label(fd), lyield = wf_new_label(fd), ldone = wf_new_label(fd);
+    int lnothrow = wf_new_label(fd), lnoreturn = wf_new_label(fd);
+    if (it < 0 || nx < 0 || rv < 0 || kd < 0)
+        return -1;
+    if (wf_emit_expr(fd, n->u.yield.arg) < 0)
+        return -1;
+    wf_emit_pos(fd, n->line, n->col);
+    wf_emit_op_u8(fd, OP_get_iterator, as ? 1 : 0);
+    wf_emit_loc(fd, OP_put_loc, nx);
+    wf_emit_loc(fd, OP_put_loc, it);
+    wf_emit_op(fd, OP_undefined);
+    wf_emit_loc(fd, OP_put_loc, rv);
+    wf_emit_push_int(fd, 0);
+    wf_emit_loc(fd, OP_put_loc, kd);
+    wf_emit_label(fd, lloop);
+    wf_emit_loc(fd, OP_get_loc, kd);
+    wf_emit_push_int(fd, 1);
+    wf_emit_op(fd, OP_strict_eq);
+    wf_emit_jump(fd, OP_if_true, lthrow);
+    wf_emit_loc(fd, OP_get_loc, kd);
+    wf_emit_push_int(fd, 2);
+    wf_emit_op(fd, OP_strict_eq);
+    wf_emit_jump(fd, OP_if_true, lreturn);
+    /* next(received) */
+    wf_emit_loc(fd, OP_get_loc, it);
+    wf_emit_loc(fd, OP_get_loc, nx);
+    wf_emit_loc(fd, OP_get_loc, rv);
+    wf_emit_op_u16(fd, OP_call_method, 1);
+    if (as)
+        wf_emit_op(fd, OP_await);
+    wf_emit_op(fd, OP_iterator_check_object);
+    wf_emit_jump(fd, OP_goto, lcheck);
+    /* throw(received) */
+    wf_emit_label(fd, lthrow);
+    wf_emit_loc(fd, OP_get_loc, it);
+    wf_emit_op_u8(fd, OP_iterator_get_method, 1);
+    wf_emit_op(fd, OP_dup);
+    wf_emit_op(fd, OP_is_undefined);
+    wf_emit_jump(fd, OP_if_true, lnothrow);
+    wf_emit_loc(fd, OP_get_loc, rv);
+    wf_emit_op_u16(fd, OP_call_method, 1);
+    if (as)
+        wf_emit_op(fd, OP_await);
+    wf_emit_op(fd, OP_iterator_check_object);
+    wf_emit_jump(fd, OP_goto, lcheck);
+    wf_emit_label(fd, lnothrow);
+    wf_emit_op(fd, OP_drop);
+    wf_emit_op(fd, OP_drop);
+    emit_close_iter_slot(fd, it, as);
+    {
+        JSAtom a = wf_compiler_atom(fd->c, "The iterator does not provide a 'throw' method", 46);
+        if (a == JS_ATOM_NULL)
+            return -1;
+        wf_emit_op_atom_u8(fd, OP_throw_error, a, WF_THROW_TYPE);
+    }
+    /* return(received) */
+    wf_emit_label(fd, lreturn);
+    wf_emit_loc(fd, OP_get_loc, it);
+    wf_emit_op_u8(fd, OP_iterator_get_method, 0);
+    wf_emit_op(fd, OP_dup);
+    wf_emit_op(fd, OP_is_undefined);
+    wf_emit_jump(fd, OP_if_true, lnoreturn);
+    wf_emit_loc(fd, OP_get_loc, rv);
+    wf_emit_op_u16(fd, OP_call_method, 1);
+    if (as)
+        wf_emit_op(fd, OP_await);
+    wf_emit_op(fd, OP_iterator_check_object);
+    wf_emit_op(fd, OP_iterator_complete);
+    wf_emit_jump(fd, OP_if_false, lyield);
+    wf_emit_op(fd, OP_iterator_value);
+    if (as)
+        wf_emit_op(fd, OP_await);
+    if (wf_emit_return(fd, true) < 0)
+        return -1;
+    wf_emit_label(fd, lnoreturn);
+    wf_emit_op(fd, OP_drop);
+    wf_emit_op(fd, OP_drop);
+    wf_emit_loc(fd, OP_get_loc, rv);
+    if (as)
+        wf_emit_op(fd, OP_await);
+    if (wf_emit_return(fd, true) < 0)
+        return -1;
+    /* [res]: done? */
+    wf_emit_label(fd, lcheck);
+    wf_emit_op(fd, OP_iterator_complete);
+    wf_emit_jump(fd, OP_if_true, ldone);
+    wf_emit_label(fd, lyield);
+    if (as)
+        wf_emit_op(fd, OP_iterator_value);
+    wf_emit_op(fd, OP_yield_star);                      /* [received kind] */
+    wf_emit_loc(fd, OP_put_loc, kd);
+    wf_emit_loc(fd, OP_put_loc, rv);
+    wf_emit_jump(fd, OP_goto, lloop);
+    wf_emit_label(fd, ldone);
+    wf_emit_op(fd, OP_iterator_value);
+    wf_emit_op(fd, OP_undefined);
+    wf_emit_op(fd, OP_dup);
+    wf_emit_loc(fd, OP_put_loc, it);
+    wf_emit_op(fd, OP_dup);
+    wf_emit_loc(fd, OP_put_loc, nx);
+    wf_emit_loc(fd, OP_put_loc, rv);
+    wf_temp_free(fd, kd);
+    wf_temp_free(fd, rv);
+    wf_temp_free(fd, nx);
+    wf_temp_free(fd, it);
+    return 0;
+}
+
+static int emit_yield(WFFuncDef *fd, WFAstNode *n, bool want)
+{
+    int l;
+    if (n->u.yield.delegate) {
+        if (emit_yield_star(fd, n) < 0)
+            return -1;
+    } else {
+        if (n->u.yield.arg) {
+            if (wf_emit_expr(fd, n->u.yield.arg) < 0)
+                return -1;
+        } else {
+            wf_emit_op(fd, OP_undefined);
+        }
+        wf_emit_pos(fd, n->line, n->col);
+        if (is_async_gen(fd))
+            wf_emit_op(fd, OP_await);
+        wf_emit_op(fd, OP_yield);                       /* [received is_return] */
+        l = wf_new_label(fd);
+        wf_emit_jump(fd, OP_if_false, l);
+        if (is_async_gen(fd))
+            wf_emit_op(fd, OP_await);
+        if (wf_emit_return(fd, true) < 0)
+            return -1;
+        wf_emit_label(fd, l);
+    }
+    if (!want)
+        wf_emit_op(fd, OP_drop);
+    return 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1487,9 +1760,13 @@ static int emit_expr_inner(WFFuncDef *fd, WFAstNode *n, bool want)
     case WF_AST_IMPORT_CALL:
         return wf_not_supported(c, n, "import()");
     case WF_AST_YIELD:
-        return wf_not_supported(c, n, "yield");
+        return emit_yield(fd, n, want);
     case WF_AST_AWAIT:
-        return wf_not_supported(c, n, "await");
+        if (wf_emit_expr(fd, n->u.spread.arg) < 0)
+            return -1;
+        wf_emit_pos(fd, n->line, n->col);
+        wf_emit_op(fd, OP_await);
+        break;
     case WF_AST_PRIVATE_IN:
         if (wf_emit_expr(fd, n->u.private_in.right) < 0)
             return -1;

@@ -78,8 +78,12 @@ static int emit_array_pattern(WFFuncDef *fd, WFAstNode *p, uint8_t decl)
 {
     WFAstList *el = &p->u.array.elements;
     uint32_t i;
+    int ret = -1;
+    WFBlock iter_blk;
     wf_emit_pos(fd, p->line, p->col);
     wf_emit_op(fd, OP_for_of_start);
+    /* a yield inside the pattern resumed with return() closes the iterator */
+    wf_block_push(fd, &iter_blk, WF_BLK_FOR_OF, p);
     for (i = 0; i < el->count; i++) {
         WFAstNode *e = el->items[i];
         WFAstNode *target, *def = NULL;
@@ -96,13 +100,13 @@ static int emit_array_pattern(WFFuncDef *fd, WFAstNode *p, uint8_t decl)
             target = e->u.spread.arg;
             if (target_needs_ref(target)) {
                 if (wf_emit_ref_prepare(fd, target, &ri) < 0)
-                    return -1;
+                    goto done;
                 prepared = true;
                 depth = ref_count(&ri);
             }
             wf_emit_op_u8(fd, OP_iterator_rest, (uint8_t)depth);
             if (store_target(fd, target, decl, &ri, prepared) < 0)
-                return -1;
+                goto done;
             continue;
         }
         target = e;
@@ -112,7 +116,7 @@ static int emit_array_pattern(WFFuncDef *fd, WFAstNode *p, uint8_t decl)
         }
         if (target_needs_ref(target)) {
             if (wf_emit_ref_prepare(fd, target, &ri) < 0)
-                return -1;
+                goto done;
             prepared = true;
             depth = ref_count(&ri);
         }
@@ -120,12 +124,15 @@ static int emit_array_pattern(WFFuncDef *fd, WFAstNode *p, uint8_t decl)
         wf_emit_op_u8(fd, OP_for_of_next, (uint8_t)depth);
         wf_emit_op(fd, OP_drop);            /* done */
         if (def && emit_default(fd, target, def) < 0)
-            return -1;
+            goto done;
         if (store_target(fd, target, decl, &ri, prepared) < 0)
-            return -1;
+            goto done;
     }
     wf_emit_op(fd, OP_iterator_close);
-    return 0;
+    ret = 0;
+done:
+    wf_block_pop(fd, &iter_blk);
+    return ret;
 }
 
 static int emit_object_pattern(WFFuncDef *fd, WFAstNode *p, uint8_t decl)
@@ -294,6 +301,17 @@ static int emit_pattern(WFFuncDef *fd, WFAstNode *t, uint8_t decl)
         ret = wf_emit_ref_store(fd, &ri, false);
         break;
     }
+    case WF_AST_CALL:
+        if (fd->is_strict) {
+            ret = wf_compile_error(c, t->line, t->col, "invalid destructuring target");
+            break;
+        }
+        /* B.3.6: the call runs, then the store throws */
+        wf_emit_op(fd, OP_drop);
+        ret = wf_emit_expr_void(fd, t);
+        if (ret == 0)
+            ret = wf_emit_invalid_target(fd);
+        break;
     default:
         ret = wf_compile_error(c, t->line, t->col, "invalid destructuring target");
         break;
@@ -494,7 +512,17 @@ int wf_emit_function_body(WFFuncDef *fd)
             if (fd->this_func_var < 0)
                 return -1;
         }
-        if ((f->uses_arguments || eval_all) && !f->args_is_param_or_lex &&
+        /* 10.2.11 steps 18-20: a parameter named arguments always wins; a
+           function or lexical declaration named arguments only when there
+           are no parameter expressions */
+        bool param_named = false;
+        for (i = 0; i < f->param_scope.count; i++) {
+            if (f->param_scope.decls[i].kind == WF_DECL_PARAM &&
+                wf_name_atom(c, f->param_scope.decls[i].name) == JS_ATOM_arguments)
+                param_named = true;
+        }
+        if ((f->uses_arguments || eval_all) && !param_named &&
+            !(f->args_is_param_or_lex && fd->simple_params) &&
             f->kind != WF_FUNC_FIELD_INIT && f->kind != WF_FUNC_STATIC_BLOCK) {
             fd->arguments_var = add_special(fd, JS_ATOM_arguments, WF_SLOT_ARGUMENTS);
             if (fd->arguments_var < 0)
@@ -567,6 +595,8 @@ int wf_emit_function_body(WFFuncDef *fd)
         return -1;
     if (wf_emit_hoisted_functions(fd, &f->var_scope, false) < 0)
         return -1;
+    if (fd->func_kind == WF_FUNC_KIND_GENERATOR || fd->func_kind == WF_FUNC_KIND_ASYNC_GENERATOR)
+        wf_emit_op(fd, OP_initial_yield);
     if (fd->is_class_ctor && !fd->is_derived_ctor && f->home_class &&
         f->home_class->has_instance_fields && wf_emit_ctor_prologue_fields(fd) < 0)
         return -1;
@@ -587,12 +617,6 @@ JSValue wf_compile_func_ast(WFCompiler *c, WFFuncDef *parent, WFAstFunc *f, JSAt
 {
     WFFuncDef *fd;
     JSValue v;
-    if (f->is_generator || f->is_async) {
-        wf_compile_error(c, parent ? parent->cur_line : 1, parent ? parent->cur_col : 1,
-                         "not supported yet: %s functions",
-                         f->is_generator ? (f->is_async ? "async generator" : "generator") : "async");
-        return JS_EXCEPTION;
-    }
     fd = wf_fd_new(c, parent, f);
     if (!fd)
         return JS_EXCEPTION;
@@ -618,6 +642,13 @@ JSValue wf_compile_func_ast(WFCompiler *c, WFFuncDef *parent, WFAstFunc *f, JSAt
     fd->new_target_allowed = !fd->is_arrow;
     fd->super_allowed = func_is_methodlike(f->kind);
     fd->super_call_allowed = fd->is_derived_ctor;
+    if (fd->is_arrow && parent) {
+        /* arrows see the enclosing function's new.target, super, arguments */
+        fd->new_target_allowed = parent->new_target_allowed;
+        fd->super_allowed = parent->super_allowed;
+        fd->super_call_allowed = parent->super_call_allowed;
+        fd->arguments_allowed = parent->arguments_allowed;
+    }
     fd->src_start = f->src_start;
     fd->src_end = f->src_end;
     if (f->name)

@@ -27,6 +27,7 @@ void wf_block_push(WFFuncDef *fd, WFBlock *b, uint8_t kind, WFAstNode *node)
     b->node = node;
     b->label_break = b->label_cont = b->label_finally = -1;
     b->scope = -1;
+    b->sp_base = fd->sp;
     b->prev = fd->block;
     fd->block = b;
 }
@@ -64,6 +65,25 @@ static void emit_block_exit(WFFuncDef *fd, WFBlock *b, bool for_return)
         for (i = 0; i < b->count; i++)
             wf_emit_op(fd, OP_drop);
         break;
+    case WF_BLK_FOR_AWAIT: {
+        /* [iter next] -> AsyncIteratorClose(iter, normal completion) */
+        int lskip = wf_new_label(fd), lend = wf_new_label(fd);
+        wf_emit_op(fd, OP_drop);
+        wf_emit_op_u8(fd, OP_iterator_get_method, 0);
+        wf_emit_op(fd, OP_dup);
+        wf_emit_op(fd, OP_is_undefined);
+        wf_emit_jump(fd, OP_if_true, lskip);
+        wf_emit_op_u16(fd, OP_call_method, 0);
+        wf_emit_op(fd, OP_await);
+        wf_emit_op(fd, OP_iterator_check_object);
+        wf_emit_op(fd, OP_drop);
+        wf_emit_jump(fd, OP_goto, lend);
+        wf_emit_label(fd, lskip);
+        wf_emit_op(fd, OP_drop);
+        wf_emit_op(fd, OP_drop);
+        wf_emit_label(fd, lend);
+        break;
+    }
     default:
         break;
     }
@@ -72,8 +92,13 @@ static void emit_block_exit(WFFuncDef *fd, WFBlock *b, bool for_return)
 void wf_emit_unwind(WFFuncDef *fd, WFBlock *to)
 {
     WFBlock *b;
-    for (b = fd->block; b && b != to; b = b->prev)
+    for (b = fd->block; b && b != to; b = b->prev) {
+        /* expression temporaries above the construct (yield in an
+           expression resumed with return()) */
+        while (fd->sp_valid && fd->sp > b->sp_base)
+            wf_emit_op(fd, OP_drop);
         emit_block_exit(fd, b, to == NULL);
+    }
 }
 
 /* true if leaving every block needs code other than scope closes */
@@ -249,15 +274,46 @@ static int emit_var_decl(WFFuncDef *fd, WFAstNode *n)
 static bool annexb_hoisted(WFFuncDef *fd, WFAstNode *n)
 {
     WFAstScope *vs;
+    WFAstFunc *f = n->u.func.func;
+    JSAtom name;
     uint32_t i;
-    if (!fd->ast || fd->is_strict)
+    bool named = false;
+    int s;
+    if (!fd->ast || fd->is_strict || !f->name)
         return false;
+    /* the parser lists one B.3.3 var binding per name */
     vs = &fd->ast->var_scope;
     for (i = 0; i < vs->count; i++) {
-        if (vs->decls[i].kind == WF_DECL_ANNEXB_FUNC && vs->decls[i].node == n)
-            return true;
+        uint8_t k = vs->decls[i].kind;
+        if (vs->decls[i].name == f->name &&
+            (k == WF_DECL_ANNEXB_FUNC || k == WF_DECL_VAR || k == WF_DECL_FUNCTION))
+            named = true;
     }
-    return false;
+    if (!named)
+        return false;
+    /* B.3.3.1: never for a parameter name, nor `arguments` */
+    if (fd->code_kind == WF_CODE_FUNCTION) {
+        if (wf_name_atom(fd->c, f->name) == JS_ATOM_arguments)
+            return false;
+        for (i = 0; i < fd->ast->param_scope.count; i++) {
+            if (fd->ast->param_scope.decls[i].name == f->name &&
+                fd->ast->param_scope.decls[i].kind == WF_DECL_PARAM)
+                return false;
+        }
+    }
+    /* this declaration qualifies if `var name` here would not clash with a
+       lexical binding of an enclosing block (the parameters were checked
+       by the parser for the name) */
+    name = wf_name_atom(fd->c, f->name);
+    if (fd->cur_scope < 0)
+        return false;
+    for (s = fd->scopes[fd->cur_scope].parent; s >= 0 && s != fd->body_scope;
+         s = fd->scopes[s].parent) {
+        int idx = wf_scope_find(fd, s, name);
+        if (idx >= 0 && fd->vars[idx].decl != WF_DECL_CATCH_PARAM)
+            return false;
+    }
+    return true;
 }
 
 static int emit_func_decl_stmt(WFFuncDef *fd, WFAstNode *n)
@@ -441,6 +497,8 @@ static int emit_for_in_target(WFFuncDef *fd, WFAstNode *left)
             JSAtom name = wf_name_atom(fd->c, t->u.ident.name);
             if (wf_emit_ident_put(fd, name, false, decl != WF_DECL_VAR) < 0)
                 return -1;
+            if (decl != WF_DECL_VAR)
+                wf_mark_initialized(fd, name);
             return 0;
         }
         return wf_emit_binding(fd, t, decl);
@@ -448,6 +506,119 @@ static int emit_for_in_target(WFFuncDef *fd, WFAstNode *left)
     if (left->kind == WF_AST_ARRAY_PATTERN || left->kind == WF_AST_OBJECT_PATTERN)
         return wf_emit_destructure(fd, left, 0xff, false);
     return wf_emit_binding(fd, left, 0xff);
+}
+
+/* for await (x of y) (14.7.5.6 with iteratorKind async): the iterator
+   stays on the stack as [iter next]; the body runs under a catch marker so
+   that a throw closes the iterator (AsyncIteratorClose, errors of the
+   close ignored) before propagating. */
+static int emit_for_await(WFFuncDef *fd, WFAstNode *n)
+{
+    WFBlock loop, scope_blk, iter_blk, try_blk;
+    WFAstNode *left = n->u.for_in.left;
+    bool has_scope = n->u.for_in.scope.count > 0;
+    int head_scope = -1, tmp;
+    int lnext = wf_new_label(fd), ldone = wf_new_label(fd), lexc = wf_new_label(fd);
+    int lend = wf_new_label(fd);
+
+    set_completion_undefined(fd);
+    if (has_scope) {
+        if (wf_emit_enter_scope(fd, &n->u.for_in.scope, n) < 0)
+            return -1;
+        head_scope = fd->cur_scope;
+        wf_block_push(fd, &scope_blk, WF_BLK_SCOPE, n);
+        scope_blk.scope = head_scope;
+    }
+    tmp = wf_temp_alloc(fd);
+    if (tmp < 0)
+        return -1;
+    if (wf_emit_expr(fd, n->u.for_in.right) < 0)
+        return -1;
+    if (head_scope >= 0)
+        emit_iteration_close(fd, head_scope);
+    wf_emit_pos(fd, n->u.for_in.right->line, n->u.for_in.right->col);
+    wf_emit_op_u8(fd, OP_get_iterator, 1);              /* [it nx] */
+    wf_block_push(fd, &iter_blk, WF_BLK_FOR_AWAIT, n);
+    wf_block_push(fd, &loop, WF_BLK_LOOP, n);
+    loop.label_break = wf_new_label(fd);
+    loop.label_cont = wf_new_label(fd);
+    wf_emit_label(fd, lnext);
+    wf_emit_pos(fd, n->line, n->col);
+    wf_emit_op(fd, OP_dup2);
+    wf_emit_op_u16(fd, OP_call_method, 0);
+    wf_emit_op(fd, OP_await);
+    wf_emit_op(fd, OP_iterator_check_object);
+    wf_emit_op(fd, OP_iterator_complete);
+    wf_emit_jump(fd, OP_if_true, ldone);                /* [it nx res] */
+    wf_emit_op(fd, OP_iterator_value);
+    wf_emit_loc(fd, OP_put_loc, tmp);
+    wf_emit_jump(fd, OP_catch, lexc);                   /* [it nx m] */
+    wf_block_push(fd, &try_blk, WF_BLK_TRY, n);
+    wf_emit_loc(fd, OP_get_loc, tmp);
+    wf_emit_op(fd, OP_undefined);
+    wf_emit_loc(fd, OP_put_loc, tmp);
+    if (emit_for_in_target(fd, left) < 0)
+        return -1;
+    if (wf_emit_stmt(fd, n->u.for_in.body) < 0)
+        return -1;
+    wf_block_pop(fd, &try_blk);
+    if (!wf_emit_is_dead(fd))
+        wf_emit_op(fd, OP_drop);
+    wf_emit_label(fd, loop.label_cont);
+    if (head_scope >= 0)
+        emit_iteration_close(fd, head_scope);
+    wf_emit_jump(fd, OP_goto, lnext);
+    /* exception in the body: close (ignoring its errors) and rethrow */
+    wf_emit_label(fd, lexc);                            /* [it nx exc] */
+    {
+        int lign = wf_new_label(fd), lafter = wf_new_label(fd), lskip = wf_new_label(fd);
+        int itmp = wf_temp_alloc(fd);
+        if (itmp < 0)
+            return -1;
+        wf_emit_loc(fd, OP_put_loc, tmp);
+        wf_emit_op(fd, OP_drop);
+        wf_emit_loc(fd, OP_put_loc, itmp);              /* [] */
+        wf_emit_jump(fd, OP_catch, lign);               /* [m] */
+        wf_emit_loc(fd, OP_get_loc, itmp);
+        wf_emit_op_u8(fd, OP_iterator_get_method, 0);
+        wf_emit_op(fd, OP_dup);
+        wf_emit_op(fd, OP_is_undefined);
+        wf_emit_jump(fd, OP_if_true, lskip);
+        wf_emit_op_u16(fd, OP_call_method, 0);
+        wf_emit_op(fd, OP_await);
+        wf_emit_op(fd, OP_drop);
+        wf_emit_op(fd, OP_drop);                        /* marker */
+        wf_emit_jump(fd, OP_goto, lafter);
+        wf_emit_label(fd, lskip);                       /* [m it undefined] */
+        wf_emit_op(fd, OP_drop);
+        wf_emit_op(fd, OP_drop);
+        wf_emit_op(fd, OP_drop);
+        wf_emit_jump(fd, OP_goto, lafter);
+        wf_emit_label(fd, lign);                        /* [exc2] */
+        wf_emit_op(fd, OP_drop);
+        wf_emit_label(fd, lafter);
+        wf_emit_op(fd, OP_undefined);
+        wf_emit_loc(fd, OP_put_loc, itmp);
+        wf_emit_loc(fd, OP_get_loc, tmp);
+        wf_emit_op(fd, OP_throw);
+        wf_temp_free(fd, itmp);
+    }
+    wf_emit_label(fd, ldone);                           /* [it nx res] */
+    wf_emit_op(fd, OP_drop);
+    wf_emit_op(fd, OP_drop);
+    wf_emit_op(fd, OP_drop);
+    wf_emit_jump(fd, OP_goto, lend);
+    wf_emit_label(fd, loop.label_break);                /* [it nx] */
+    wf_block_pop(fd, &loop);
+    wf_block_pop(fd, &iter_blk);
+    emit_block_exit(fd, &iter_blk, false);
+    wf_emit_label(fd, lend);
+    wf_temp_free(fd, tmp);
+    if (has_scope) {
+        wf_block_pop(fd, &scope_blk);
+        wf_emit_leave_scope(fd);
+    }
+    return 0;
 }
 
 static int emit_for_in_of(WFFuncDef *fd, WFAstNode *n)
@@ -461,7 +632,7 @@ static int emit_for_in_of(WFFuncDef *fd, WFAstNode *n)
     bool pattern_head = false;
 
     if (is_of && n->u.for_in.is_await)
-        return wf_not_supported(fd->c, n, "for await");
+        return emit_for_await(fd, n);
     set_completion_undefined(fd);
     /* Annex B: for (var x = init in obj) */
     if (!is_of && left->kind == WF_AST_VAR_DECL) {
@@ -487,12 +658,15 @@ static int emit_for_in_of(WFFuncDef *fd, WFAstNode *n)
     }
     if (wf_emit_expr(fd, n->u.for_in.right) < 0)
         return -1;
+    /* closures made by the right-hand side keep the TDZ bindings */
+    if (head_scope >= 0)
+        emit_iteration_close(fd, head_scope);
     wf_emit_pos(fd, n->u.for_in.right->line, n->u.for_in.right->col);
     wf_emit_op(fd, is_of ? OP_for_of_start : OP_for_in_start);
     wf_block_push(fd, &iter_blk, is_of ? WF_BLK_FOR_OF : WF_BLK_FOR_IN, n);
     wf_block_push(fd, &loop, WF_BLK_LOOP, n);
     loop.label_break = wf_new_label(fd);
-    loop.label_cont = lnext;
+    loop.label_cont = wf_new_label(fd);
     wf_emit_label(fd, lnext);
     wf_emit_pos(fd, n->line, n->col);
     if (is_of)
@@ -509,11 +683,10 @@ static int emit_for_in_of(WFFuncDef *fd, WFAstNode *n)
         return -1;
     if (wf_emit_stmt(fd, n->u.for_in.body) < 0)
         return -1;
-    if (!wf_emit_is_dead(fd)) {
-        if (head_scope >= 0)
-            emit_iteration_close(fd, head_scope);
-        wf_emit_jump(fd, OP_goto, lnext);
-    }
+    wf_emit_label(fd, loop.label_cont);
+    if (head_scope >= 0)
+        emit_iteration_close(fd, head_scope);
+    wf_emit_jump(fd, OP_goto, lnext);
     wf_emit_label(fd, ldone);
     wf_emit_op(fd, OP_drop);            /* the undefined value / key */
     wf_emit_label(fd, loop.label_break);
@@ -602,6 +775,7 @@ static int emit_switch(WFFuncDef *fd, WFAstNode *n)
         scope_blk.scope = fd->cur_scope;
     }
     wf_block_push(fd, &sw, WF_BLK_SWITCH, n);
+    sw.sp_base = fd->sp - 1;    /* the discriminant is gone in case bodies */
     sw.label_break = wf_new_label(fd);
     for (i = 0; i < cases->count; i++) {
         WFAstNode *cs = cases->items[i];
@@ -858,6 +1032,8 @@ static int emit_stmt_inner(WFFuncDef *fd, WFAstNode *n)
             if (wf_emit_expr(fd, n->u.ret.arg) < 0)
                 return -1;
             wf_emit_pos(fd, n->line, n->col);
+            if (fd->func_kind == WF_FUNC_KIND_ASYNC_GENERATOR)
+                wf_emit_op(fd, OP_await);
         }
         return wf_emit_return(fd, n->u.ret.arg != NULL);
     case WF_AST_THROW:

@@ -440,4 +440,5 @@ void wf_function_init_classes(JSRuntime *rt)
                            js_bytecode_function_mark, wf_interp_call, NULL);
     }
     wf_for_in_init_class(rt);
+    wf_generator_init_class(rt);
 }

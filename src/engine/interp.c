@@ -228,6 +228,12 @@ static void frame_pop(JSRuntime *rt, JSStackFrame *sf)
 {
     JSValue *p, *end;
 
+    if (sf->flags & WF_FRAME_HEAP) {
+        sf->sp = sf->stack_buf;
+        wf_async_frame_finish(rt, sf);
+        return;
+    }
+
     if (!list_empty(&sf->var_ref_list))
         wf_frame_close_var_refs(rt, sf);
     end = sf->var_buf + sf->b->var_count;
@@ -242,6 +248,9 @@ static void frame_pop(JSRuntime *rt, JSStackFrame *sf)
 
 /* ---------------------------------------------------------------------- */
 /* Small helpers                                                           */
+
+#define IS_NUM_TAG(t) ((t) == JS_TAG_INT || (t) == JS_TAG_FLOAT64)
+#define NUM_OF(v) (JS_VALUE_GET_TAG(v) == JS_TAG_INT ? (double)JS_VALUE_GET_INT(v) : JS_VALUE_GET_FLOAT64(v))
 
 static inline uint16_t get_u16(const uint8_t *p)
 {
@@ -334,6 +343,8 @@ static WF_COLD JSValue throw_kind(JSContext *ctx, int kind, JSAtom atom)
                               "accessing 'this' or returning from derived constructor");
     case WF_THROW_DELETE_SUPER:
         return wf_throw_error(ctx, JS_REFERENCE_ERROR, "Unsupported reference to 'super'");
+    case WF_THROW_REFERENCE:
+        return wf_throw_error(ctx, JS_REFERENCE_ERROR, "%s", name);
     default:
         return wf_throw_error(ctx, JS_INTERNAL_ERROR, "invalid throw_error kind %d", kind);
     }
@@ -599,9 +610,11 @@ JSValue wf_interp_call(JSContext *ctx, JSValueConst func_obj, JSValueConst this_
 
     if (js_unlikely(wf_check_stack_overflow(rt, 0)))
         return wf_throw_stack_overflow(ctx);
-    if (b->func_kind != WF_FUNC_KIND_NORMAL)
-        return wf_throw_error(ctx, JS_INTERNAL_ERROR,
-                              "generator and async functions are not supported yet");
+    if (b->func_kind != WF_FUNC_KIND_NORMAL) {
+        if (flags & JS_CALL_FLAG_CONSTRUCTOR)
+            return throw_not_constructor(ctx, func_obj);
+        return wf_async_call(ctx, func_obj, this_val, argc, argv);
+    }
     if (flags & JS_CALL_FLAG_CONSTRUCTOR) {
         if (!p->is_constructor)
             return throw_not_constructor(ctx, func_obj);
@@ -891,47 +904,38 @@ static inline bool add_operand_is_inert(JSValueConst v)
     }
 }
 
-/* The slot the instructions at pc store into, if it currently holds the
-   string a (same pointer).  'below' is the stack slot under the add's
-   left operand (the object of `o.x += ...`). */
-static WF_NOINLINE JSValue *add_store_target(JSContext *ctx, JSStackFrame *sf, const uint8_t *pc,
-                                             JSValue *below, JSValueConst a)
+/* The slot that the store instruction at pc writes, or NULL if it is not
+   a plain slot write. 'below' is the stack slot under the add's left
+   operand (the object of `o.x += ...`). */
+static JSValue *store_slot(JSContext *ctx, JSStackFrame *sf, const uint8_t *pc, JSValue *below)
 {
-    void *ptr = JS_VALUE_GET_PTR(a);
-    JSValue *slot = NULL;
     int op = *pc;
+    JSObject *p;
+    JSAtom atom;
+    int i;
 
-    if (op == OP_dup) {
-        op = *++pc;
-    } else if (op == OP_insert2) {
-        /* [obj r] -> [r obj r]; put_field x */
-        if (pc[1] == OP_put_field && JS_IsObject(below[-1])) {
-            JSObject *p = wf_obj(below[-1]);
-            JSAtom atom = get_u32(pc + 2);
-            int i;
-            if (!shape_is_authoritative(p) || wf_atom_is_int(atom))
-                return NULL;
-            i = wf_shape_find(p->shape, atom);
-            if (i >= 0 && (p->shape->prop[i].flags & (JS_PROP_TMASK | JS_PROP_WRITABLE |
-                                                        JS_PROP_LENGTH)) == JS_PROP_WRITABLE)
-                slot = &p->prop[i].u.value;
-        }
-        goto check;
-    }
     switch (op) {
+    case OP_put_field:
+        /* reached through insert2: [obj r] -> [r obj r] */
+        if (!JS_IsObject(below[-1]))
+            return NULL;
+        p = wf_obj(below[-1]);
+        atom = get_u32(pc + 1);
+        if (!shape_is_authoritative(p) || wf_atom_is_int(atom))
+            return NULL;
+        i = wf_shape_find(p->shape, atom);
+        if (i >= 0 && (p->shape->prop[i].flags & (JS_PROP_TMASK | JS_PROP_WRITABLE |
+                                                    JS_PROP_LENGTH)) == JS_PROP_WRITABLE)
+            return &p->prop[i].u.value;
+        return NULL;
     case OP_put_var:
-    case OP_put_var_strict: {
-        JSAtom atom = get_u32(pc + 1);
-        JSObject *p;
-        int i;
+    case OP_put_var_strict:
+        atom = get_u32(pc + 1);
         if (JS_IsObject(ctx->global_var_obj)) {
             p = wf_obj(ctx->global_var_obj);
             i = wf_shape_find(p->shape, atom);
-            if (i >= 0) {
-                if (p->shape->prop[i].flags & JS_PROP_WRITABLE)
-                    slot = &p->prop[i].u.value;
-                goto check;
-            }
+            if (i >= 0)
+                return (p->shape->prop[i].flags & JS_PROP_WRITABLE) ? &p->prop[i].u.value : NULL;
         }
         if (!JS_IsObject(ctx->global_obj))
             return NULL;
@@ -941,37 +945,130 @@ static WF_NOINLINE JSValue *add_store_target(JSContext *ctx, JSStackFrame *sf, c
         i = wf_shape_find(p->shape, atom);
         if (i >= 0 && (p->shape->prop[i].flags & (JS_PROP_TMASK | JS_PROP_WRITABLE)) ==
                           JS_PROP_WRITABLE)
-            slot = &p->prop[i].u.value;
-        break;
-    }
+            return &p->prop[i].u.value;
+        return NULL;
     case OP_put_var_ref:
     case OP_put_var_ref_check:
     case OP_set_var_ref:
         if (sf->var_refs && get_u16(pc + 1) < sf->b->closure_var_count)
-            slot = sf->var_refs[get_u16(pc + 1)]->pvalue;
-        break;
+            return sf->var_refs[get_u16(pc + 1)]->pvalue;
+        return NULL;
     case OP_put_loc:
     case OP_set_loc:
     case OP_put_loc_check:
         if (get_u16(pc + 1) < sf->b->var_count)
-            slot = &sf->var_buf[get_u16(pc + 1)];
-        break;
+            return &sf->var_buf[get_u16(pc + 1)];
+        return NULL;
     case OP_put_loc0: case OP_put_loc1: case OP_put_loc2: case OP_put_loc3:
         if (op - OP_put_loc0 < sf->b->var_count)
-            slot = &sf->var_buf[op - OP_put_loc0];
-        break;
+            return &sf->var_buf[op - OP_put_loc0];
+        return NULL;
     case OP_put_arg:
     case OP_set_arg:
         if (get_u16(pc + 1) < sf->arg_alloc)
-            slot = &sf->arg_buf[get_u16(pc + 1)];
-        break;
+            return &sf->arg_buf[get_u16(pc + 1)];
+        return NULL;
     default:
-        break;
+        return NULL;
     }
-check:
-    if (slot && JS_VALUE_GET_TAG(*slot) == JS_TAG_STRING && JS_VALUE_GET_PTR(*slot) == ptr)
-        return slot;
+}
+
+/* If every other reference to the string a is held by slots that the
+   instructions after the add overwrite with its result (`x += s`, with
+   the result also kept as a completion value: dup; put x; put_loc c),
+   move those references to the operand so the concatenation owns the
+   string alone. */
+static WF_NOINLINE void add_take_targets(JSContext *ctx, JSStackFrame *sf, const uint8_t *pc,
+                                         JSValue *below, JSValueConst a)
+{
+    JSValue *slots[2];
+    int n = 0, i;
+    void *ptr = JS_VALUE_GET_PTR(a);
+
+    {
+        bool dup = *pc == OP_dup || *pc == OP_insert2;
+        if (*pc == OP_insert2 && pc[1] != OP_put_field)
+            return;
+        if (dup)
+            pc++;
+        slots[n++] = store_slot(ctx, sf, pc, below);
+        if (dup && slots[0]) {
+            /* the duplicate goes to the next store (script completion) */
+            pc += op_size[*pc];
+            slots[n++] = store_slot(ctx, sf, pc, below);
+        }
+    }
+    for (i = 0; i < n; i++) {
+        if (!slots[i] || JS_VALUE_GET_TAG(*slots[i]) != JS_TAG_STRING ||
+            JS_VALUE_GET_PTR(*slots[i]) != ptr)
+            n = i;  /* only a prefix of plain stores counts */
+    }
+    if (n == 0 || (n == 2 && slots[0] == slots[1]) || wf_str(a)->header.ref_count != 1 + n)
+        return;
+    for (i = 0; i < n; i++) {
+        *slots[i] = JS_UNDEFINED;
+        wf_str(a)->header.ref_count--;
+    }
+}
+
+/* The fused `x += y` opcodes: *pres = old + rhs (both consumed).  'slot'
+   is where the result will be stored, when that store is a plain slot
+   write: if it still holds the string `old` and the right operand cannot
+   run code, its reference is handed to the concatenation (in-place
+   append) -- the store refills it right after. */
+static inline int add_for_store(JSContext *ctx, JSValue *pres, JSValue old, JSValue rhs,
+                                JSValue *slot)
+{
+    int to = JS_VALUE_GET_TAG(old), tr = JS_VALUE_GET_TAG(rhs);
+    if (to == JS_TAG_INT && tr == JS_TAG_INT) {
+        int32_t r;
+        if (!__builtin_add_overflow(JS_VALUE_GET_INT(old), JS_VALUE_GET_INT(rhs), &r))
+            *pres = JS_MKVAL(JS_TAG_INT, r);
+        else
+            *pres = __JS_NewFloat64((double)JS_VALUE_GET_INT(old) + JS_VALUE_GET_INT(rhs));
+        return 0;
+    }
+    if ((to == JS_TAG_INT || to == JS_TAG_FLOAT64) && (tr == JS_TAG_INT || tr == JS_TAG_FLOAT64)) {
+        *pres = wf_number(NUM_OF(old) + NUM_OF(rhs));
+        return 0;
+    }
+    if (slot && to == JS_TAG_STRING && JS_VALUE_GET_TAG(*slot) == JS_TAG_STRING &&
+        JS_VALUE_GET_PTR(*slot) == JS_VALUE_GET_PTR(old) && add_operand_is_inert(rhs) &&
+        (tr != JS_TAG_STRING ||
+         (uint64_t)wf_str(old)->len + wf_str(rhs)->len <= JS_STRING_LEN_MAX)) {
+        *slot = JS_UNDEFINED;
+        wf_str(old)->header.ref_count--;    /* >= 1: the operand's reference remains */
+    }
+    return wf_op_add_slow(ctx, pres, old, rhs);
+}
+
+/* The value slot of obj's own plain writable data property atom, or NULL. */
+static inline JSValue *plain_field_slot(JSValueConst obj, JSAtom atom)
+{
+    JSObject *p;
+    int i;
+    if (!JS_IsObject(obj))
+        return NULL;
+    p = wf_obj(obj);
+    if (!shape_is_authoritative(p) || wf_atom_is_int(atom))
+        return NULL;
+    i = wf_shape_find(p->shape, atom);
+    if (i >= 0 && (p->shape->prop[i].flags & (JS_PROP_TMASK | JS_PROP_WRITABLE | JS_PROP_LENGTH)) ==
+                      JS_PROP_WRITABLE)
+        return &p->prop[i].u.value;
     return NULL;
+}
+
+/* The slot a global assignment to atom writes directly, or NULL. */
+static inline JSValue *plain_global_slot(JSContext *ctx, JSAtom atom)
+{
+    if (JS_IsObject(ctx->global_var_obj)) {
+        JSObject *p = wf_obj(ctx->global_var_obj);
+        int i = wf_shape_find(p->shape, atom);
+        if (i >= 0)
+            return (p->shape->prop[i].flags & JS_PROP_WRITABLE) ? &p->prop[i].u.value : NULL;
+    }
+    return plain_field_slot(ctx->global_obj, atom);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1125,8 +1222,11 @@ static WF_NOINLINE JSValue private_symbol_new(JSContext *ctx, JSAtom descr)
         JS_FreeValue(ctx, old_);        \
     } while (0)
 
-#define IS_NUM_TAG(t) ((t) == JS_TAG_INT || (t) == JS_TAG_FLOAT64)
-#define NUM_OF(v) (JS_VALUE_GET_TAG(v) == JS_TAG_INT ? (double)JS_VALUE_GET_INT(v) : JS_VALUE_GET_FLOAT64(v))
+
+JSValue wf_interp_run_frame(JSContext *ctx, JSStackFrame *sf)
+{
+    return interp_run(ctx, sf);
+}
 
 static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
 {
@@ -1152,11 +1252,30 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
 
     LOAD_FRAME();
     pc = sf->cur_pc;
+    if (js_unlikely(sf->flags & WF_FRAME_RESUME_THROW)) {
+        sf->flags &= ~WF_FRAME_RESUME_THROW;
+        goto exception;
+    }
     if (poll_interrupt(ctx) < 0)
         goto exception;
 
     SWITCH_BEGIN
 
+    /* ---- suspension (generators, async functions) ---- */
+    CASE(OP_initial_yield):
+    CASE(OP_yield):
+    CASE(OP_yield_star):
+    CASE(OP_await): {
+        bool at_start = pc[-1] == OP_initial_yield;
+        if (!(sf->flags & WF_FRAME_HEAP) || !(sf->flags & WF_FRAME_ENTRY)) {
+            wf_throw_error(ctx, JS_INTERNAL_ERROR, "yield outside a generator frame");
+            goto exception;
+        }
+        ret_val = at_start ? JS_UNDEFINED : *--sp;
+        sf->sp = sp;
+        wf_async_frame_suspend(rt, sf, at_start);
+        return ret_val;
+    }
     CASE(OP_invalid):
         goto invalid_op;
 
@@ -2513,17 +2632,10 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
             DISPATCH();
         }
         sp -= 2;
-        if (ta == JS_TAG_STRING && wf_str(a)->header.ref_count == 2 && add_operand_is_inert(c) &&
+        if (ta == JS_TAG_STRING && wf_str(a)->header.ref_count > 1 && add_operand_is_inert(c) &&
             (tc != JS_TAG_STRING ||
-             (uint64_t)wf_str(a)->len + wf_str(c)->len <= JS_STRING_LEN_MAX)) {
-            JSValue *slot = add_store_target(ctx, sf, pc, sp, a);
-            if (slot) {
-                /* the slot's reference moves to the operand; the store
-                   that follows refills the slot */
-                *slot = JS_UNDEFINED;
-                wf_str(a)->header.ref_count--;
-            }
-        }
+             (uint64_t)wf_str(a)->len + wf_str(c)->len <= JS_STRING_LEN_MAX))
+            add_take_targets(ctx, sf, pc, sp, a);
         if (wf_op_add_slow(ctx, &r, a, c) < 0)
             goto exception;
         *sp++ = r;
@@ -2938,6 +3050,153 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         JS_FreeValue(ctx, obj);
         sp[-2] = JS_NewBool(ctx, r);
         sp--;
+        DISPATCH();
+    }
+
+    /* ---- fused `x += y` ---- */
+    CASE(OP_add_put_loc): {
+        int idx = get_u16(pc);
+        JSValue r;
+        pc += 2;
+        sp -= 2;
+        if (add_for_store(ctx, &r, sp[0], sp[1], &var_buf[idx]) < 0)
+            goto exception;
+        SET_SLOT(&var_buf[idx], r);
+        DISPATCH();
+    }
+    CASE(OP_add_put_var_ref): {
+        int idx = get_u16(pc);
+        JSValue r, *pv = var_refs[idx]->pvalue;
+        pc += 2;
+        sp -= 2;
+        if (add_for_store(ctx, &r, sp[0], sp[1], pv) < 0)
+            goto exception;
+        SET_SLOT(pv, r);
+        DISPATCH();
+    }
+    CASE(OP_add_put_var): {
+        JSAtom atom = get_u32(pc);
+        JSValue r;
+        pc += 4;
+        sp -= 2;
+        if (add_for_store(ctx, &r, sp[0], sp[1], plain_global_slot(ctx, atom)) < 0)
+            goto exception;
+        if (wf_global_put(ctx, atom, r, b->is_strict) < 0)
+            goto exception;
+        DISPATCH();
+    }
+    CASE(OP_add_put_field): {
+        /* [obj old rhs] */
+        JSAtom atom = get_u32(pc);
+        uint32_t *ic = ic_slot(ctx, b, get_u16(pc + 4));
+        JSValue obj = sp[-3], r;
+        JSValue *slot = plain_field_slot(obj, atom);
+        pc += 6;
+        sp -= 2;
+        if (add_for_store(ctx, &r, sp[0], sp[1], slot) < 0)
+            goto exception;
+        sp--;
+        /* the add may have run code: look the slot up again */
+        if (JS_IsObject(obj) && shape_is_authoritative(wf_obj(obj)) && !wf_atom_is_int(atom)) {
+            JSObject *p = wf_obj(obj);
+            int i = -1;
+            JSProperty *pr = ic_find(p, atom, ic, &i);
+            if (pr && (p->shape->prop[pr - p->prop].flags & (JS_PROP_WRITABLE | JS_PROP_LENGTH)) ==
+                          JS_PROP_WRITABLE) {
+                SET_SLOT(&pr->u.value, r);
+                JS_FreeValue(ctx, obj);
+                DISPATCH();
+            }
+        }
+        if (put_field_slow(ctx, obj, atom, r, b->is_strict) < 0) {
+            JS_FreeValue(ctx, obj);
+            goto exception;
+        }
+        JS_FreeValue(ctx, obj);
+        DISPATCH();
+    }
+
+    /* ---- with: resolved references ---- */
+    CASE(OP_with_find): {
+        JSAtom atom = get_u32(pc);
+        int32_t off = get_i32(pc + 4);
+        int flags = pc[8];
+        const uint8_t *target = pc + 4 + off;
+        int r;
+        pc += 9;
+        r = with_found(ctx, sp[-1], atom, flags);
+        if (r < 0)
+            goto exception;
+        if (r) {
+            pc = target;
+        } else {
+            JS_FreeValue(ctx, sp[-1]);
+            sp--;
+        }
+        DISPATCH();
+    }
+    CASE(OP_put_ref_value): {
+        /* [obj v] */
+        JSAtom atom = get_u32(pc);
+        JSValue obj = sp[-2], v = sp[-1];
+        int r;
+        pc += 4;
+        if (b->is_strict) {
+            r = JS_IsObject(obj) ? wf_obj_has(ctx, obj, atom) : 0;
+            if (r <= 0) {
+                if (r == 0)
+                    wf_throw_reference_error_atom(ctx, "%s is not defined", atom);
+                goto exception;
+            }
+        }
+        sp -= 2;
+        r = put_field_slow(ctx, obj, atom, v, b->is_strict);
+        JS_FreeValue(ctx, obj);
+        if (r < 0)
+            goto exception;
+        DISPATCH();
+    }
+
+    /* ---- iterator protocol pieces (yield*, for await) ---- */
+    CASE(OP_get_iterator): {
+        bool is_async = *pc++ != 0;
+        JSValue next = JS_UNDEFINED, iter;
+        iter = wf_get_iterator(ctx, sp[-1], is_async, &next);
+        if (JS_IsException(iter))
+            goto exception;
+        JS_FreeValue(ctx, sp[-1]);
+        sp[-1] = iter;
+        *sp++ = next;
+        DISPATCH();
+    }
+    CASE(OP_iterator_get_method): {
+        int which = *pc++;
+        JSValue m = wf_get_method(ctx, sp[-1], which ? JS_ATOM_throw : JS_ATOM_return);
+        if (JS_IsException(m))
+            goto exception;
+        *sp++ = m;
+        DISPATCH();
+    }
+    CASE(OP_iterator_check_object):
+        if (!JS_IsObject(sp[-1])) {
+            wf_throw_error(ctx, JS_TYPE_ERROR, "iterator result is not an object");
+            goto exception;
+        }
+        DISPATCH();
+    CASE(OP_iterator_complete): {
+        JSValue d = get_field_slow(ctx, sp[-1], JS_ATOM_done);
+        if (JS_IsException(d))
+            goto exception;
+        *sp++ = JS_NewBool(ctx, wf_to_boolean(d));
+        JS_FreeValue(ctx, d);
+        DISPATCH();
+    }
+    CASE(OP_iterator_value): {
+        JSValue v = get_field_slow(ctx, sp[-1], JS_ATOM_value);
+        if (JS_IsException(v))
+            goto exception;
+        JS_FreeValue(ctx, sp[-1]);
+        sp[-1] = v;
         DISPATCH();
     }
 

@@ -85,7 +85,7 @@ enum {
     WF_FRAME_CONSTRUCT   = 1 << 3,  /* [[Construct]]: apply the return-value rules */
     WF_FRAME_BARRIER     = 1 << 4,  /* backtraces stop after this frame (JS_EVAL_FLAG_BACKTRACE_BARRIER) */
     WF_FRAME_DIRECT_EVAL = 1 << 5,  /* direct eval code: shares the caller's variables */
-    WF_FRAME_CALL_RESULT = 1 << 6,  /* internal: push the return value on the caller's stack */
+    WF_FRAME_RESUME_THROW = 1 << 6, /* internal: resume by throwing the pending exception */
 };
 
 typedef struct JSStackFrame {
@@ -164,6 +164,12 @@ int wf_interp_poll_interrupt(JSContext *ctx);
    function kinds, for-in iterators); called once per runtime after
    wf_class_init. */
 void wf_function_init_classes(JSRuntime *rt);
+
+/* interp_async.c: GeneratorResume / GeneratorResumeAbrupt on a generator
+   object (class GENERATOR) for Generator.prototype.next / return / throw:
+   the iterator result object, or JS_EXCEPTION. */
+enum { WF_GEN_NEXT = 0, WF_GEN_THROW = 1, WF_GEN_RETURN = 2 };
+JSValue wf_generator_resume(JSContext *ctx, JSValueConst gen, JSValueConst v, int mode);
 
 /* Close (detach) every open var ref of a frame; used when a frame ends. */
 void wf_frame_close_var_refs(JSRuntime *rt, JSStackFrame *sf);

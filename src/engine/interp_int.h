@@ -15,6 +15,7 @@
 #define WF_INTERP_INT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "quickjs.h"
 #include "engine/state.h"
@@ -161,6 +162,25 @@ typedef struct WFAsyncFrame {
     JSStackFrame frame;         /* arg_buf / var_buf / stack_buf point into slots */
     JSValue slots[];
 } WFAsyncFrame;
+
+/* interp.c: run (or resume) a frame that is already linked as the
+   innermost frame; returns at its return, uncaught throw or suspension. */
+JSValue wf_interp_run_frame(JSContext *ctx, JSStackFrame *sf);
+
+/* interp_async.c */
+static inline WFAsyncFrame *wf_async_frame_of(JSStackFrame *sf)
+{
+    return (WFAsyncFrame *)((char *)sf - offsetof(WFAsyncFrame, frame));
+}
+/* A heap frame ended (return or uncaught throw): free its values, unlink it. */
+void wf_async_frame_finish(JSRuntime *rt, JSStackFrame *sf);
+/* A heap frame stops at initial_yield / yield / await (sp and pc saved). */
+void wf_async_frame_suspend(JSRuntime *rt, JSStackFrame *sf, bool at_start);
+/* [[Call]] of generator / async function kinds (from wf_interp_call). */
+JSValue wf_async_call(JSContext *ctx, JSValueConst func_obj, JSValueConst this_val,
+                      int argc, JSValueConst *argv);
+/* Installs the GENERATOR class hooks. */
+void wf_generator_init_class(JSRuntime *rt);
 
 /* backtrace.c */
 /* Source position of a frame's current instruction (0,0 if unknown). */

@@ -8,6 +8,15 @@
  * objects keep their dense elements in u.array while they stay dense
  * ("fast arrays"); they are converted to ordinary properties when a hole,
  * a non-default attribute or an accessor appears.
+ *
+ * Who frees JSObject.u: object.c itself releases u.array (ARRAY,
+ * ARGUMENTS) and u.object_data (NUMBER, STRING, BOOLEAN, SYMBOL, BIG_INT,
+ * DATE) and marks them for the collector; every other class's data belongs
+ * to the finalizer / gc_mark hooks its owner installs.  Mapped arguments
+ * elements are JS_PROP_VARREF properties holding a counted JSVarRef
+ * (engine/interp.h); [[Get]]/[[Set]] go through *var_ref->pvalue, and
+ * [[DefineOwnProperty]] unmaps them (turns them into plain data) when they
+ * become accessors or non-writable, as ECMA-262 10.4.4.2 requires.
  */
 #ifndef WF_OBJECT_H
 #define WF_OBJECT_H
@@ -238,8 +247,9 @@ JSValue wf_array_new(JSContext *ctx, uint32_t len_hint);       /* empty, length 
 /* ArrayCreate(len) with the given prototype (ArraySpeciesCreate uses it). */
 JSValue wf_array_create(JSContext *ctx, uint64_t len, JSValueConst proto);
 JSValue wf_array_from_values(JSContext *ctx, uint32_t count, JSValue *values);  /* values consumed */
-/* If obj is a fast array: its elements (borrowed) and count, true.  Any
-   call that can run JavaScript may invalidate the pointer. */
+/* If obj is an Array whose elements are all dense (fast storage and
+   count == length, no holes): its elements (borrowed) and count, true.
+   Any call that can run JavaScript may invalidate the pointer. */
 bool wf_array_get_fast(JSValueConst obj, JSValue **pvalues, uint32_t *pcount);
 int wf_array_push(JSContext *ctx, JSValueConst arr, JSValue val);   /* val consumed */
 /* IsArray (sees through proxies; -1 for a revoked proxy). */

@@ -413,6 +413,23 @@ int wf_resolve(WFFuncDef *fd, JSAtom name, WFRef *ref)
     return 0;
 }
 
+bool wf_resolve_is_global(WFFuncDef *fd, JSAtom name)
+{
+    WFLoc loc;
+    WFFuncDef *f = fd;
+    int s = fd->cur_scope;
+    for (;;) {
+        if (lookup_own(f, s, name, &loc, NULL))
+            return false;
+        if (f->is_virtual)
+            return !lookup_virtual_cvars(f, name, &loc, NULL);
+        if (!f->parent)
+            return true;
+        s = f->parent_scope;
+        f = f->parent;
+    }
+}
+
 /* ---------------------------------------------------------------------- */
 /* Direct eval support                                                     */
 

@@ -125,6 +125,10 @@ struct JSRuntime {
     uint32_t weak_target_hash_size;     /* power of two, 0: none yet */
     uint32_t weak_target_count;
 
+    /* builtins/date_tz.c: recently computed local time-zone offsets
+       (localtime_r costs about a microsecond); all zero means empty */
+    int64_t date_tz_cache[6];
+
     void *user_opaque;              /* JS_SetRuntimeOpaque */
 };
 

@@ -2305,7 +2305,15 @@ static JSValue js_console_call(JSContext *ctx, JSValueConst this_val, int argc,
             buf_put(&b, m, n);
         }
         js_free(ctx, m);
-        err = JS_NewError(ctx);
+        {
+            /* `new Error()` from here records the caller's frames */
+            JSValue ector = get_path(ctx, "Error");
+            err = JS_IsFunction(ctx, ector) ? JS_CallConstructor(ctx, ector, 0, NULL)
+                                            : JS_NewError(ctx);
+            JS_FreeValue(ctx, ector);
+        }
+        if (JS_IsException(err))
+            drop_exception(ctx);
         stack = JS_IsException(err) ? JS_UNDEFINED : JS_GetPropertyStr(ctx, err, "stack");
         JS_FreeValue(ctx, err);
         if (JS_IsString(stack)) {
@@ -2321,6 +2329,14 @@ static JSValue js_console_call(JSContext *ctx, JSValueConst this_val, int argc,
                     p = nl ? nl + 1 : st + sl;
                 } else {
                     p = st;
+                }
+                /* and not console.trace's own (native) frame */
+                while (*p) {
+                    const char *nl = strchr(p, '\n');
+                    size_t ll = nl ? (size_t)(nl - p) : strlen(p);
+                    if (ll < 8 || memcmp(p + ll - 8, "(native)", 8) != 0)
+                        break;
+                    p += ll + (nl ? 1 : 0);
                 }
                 sl = strlen(p);
                 while (sl && p[sl - 1] == '\n')

@@ -100,14 +100,14 @@ static void run_threads(int iterations)
 
 TEST_IMPL(eight_runtimes_in_parallel)
 {
-    run_threads(100000);
+    run_threads(20000);
 }
 
 TEST_IMPL(many_short_lived_runtimes)
 {
     /* start-up and tear-down race each other */
     int round;
-    for (round = 0; round < 5; round++)
+    for (round = 0; round < 3; round++)
         run_threads(100);
 }
 

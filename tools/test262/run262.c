@@ -262,6 +262,7 @@ typedef struct Run {
     int test;
     bool strict;
     char status;
+    float secs;                 /* wall time of the child */
     char *msg;                  /* why it failed */
 } Run;
 
@@ -278,6 +279,7 @@ typedef struct Slot {
     pid_t pid;
     int fd;
     int run;
+    double started;
     double deadline;
     bool timed_out;
     char *out;                  /* captured output (head and tail) */
@@ -692,6 +694,7 @@ int main(int argc, char **argv)
             runs[nruns].strict = strict;
             runs[nruns].status = R_PENDING;
             runs[nruns].msg = NULL;
+            runs[nruns].secs = 0;
             nruns++;
         }
     }
@@ -747,7 +750,8 @@ int main(int argc, char **argv)
             s->pid = pid;
             s->fd = fds[0];
             s->run = next++;
-            s->deadline = now_sec() + o.timeout;
+            s->started = now_sec();
+            s->deadline = s->started + o.timeout;
             s->timed_out = false;
             running++;
         }
@@ -786,6 +790,7 @@ int main(int argc, char **argv)
                 s->fd = -1;
                 while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR)
                     ;
+                r->secs = (float)(now_sec() - s->started);
                 finish_slot(s, status, r, o.timeout);
                 running--;
                 done++;
@@ -877,6 +882,29 @@ int main(int argc, char **argv)
                 for (i = 0; i < features.n; i++)
                     if (feature_skips[i])
                         printf("  %-48s %6d\n", features.v[i], feature_skips[i]);
+            }
+        }
+        {
+            /* the slowest runs: where the time of a run goes */
+            int top[10], ntop = 0, k;
+            for (i = 0; i < nruns; i++) {
+                for (k = ntop; k > 0 && runs[top[k - 1]].secs < runs[i].secs; k--)
+                    if (k < 10)
+                        top[k] = top[k - 1];
+                if (k < 10) {
+                    top[k] = i;
+                    if (ntop < 10)
+                        ntop++;
+                }
+            }
+            if (ntop && runs[top[0]].secs >= 1) {
+                printf("\nslowest runs:\n");
+                for (k = 0; k < ntop && runs[top[k]].secs >= 1; k++) {
+                    char *id = run_id(&tests[runs[top[k]].test], &runs[top[k]]);
+                    printf("  %6.1f s  %s%s\n", runs[top[k]].secs, id,
+                           runs[top[k]].status == R_PASS ? "" : "  (failed)");
+                    free(id);
+                }
             }
         }
         if (new_fail.n) {

@@ -2,9 +2,7 @@
  * idchar.h - identifier and white-space character classes for the lexer
  * (ECMA-262 12.2 WhiteSpace, 12.7 Names and Keywords).
  *
- * ASCII is exact.  The non-ASCII tables in idchar.c are a temporary range
- * table (Unicode 17 ID_Start / ID_Continue); they will be replaced by tables
- * generated from the UCD with the same interface.
+ * Unicode 17.0 data from the generated tables (see unicode.h).
  */
 #ifndef WF_UNICODE_IDCHAR_H
 #define WF_UNICODE_IDCHAR_H
