@@ -576,6 +576,51 @@ JS_EXTERN bool JS_IsMap(JSValueConst val);
 
 JS_EXTERN JSValue JS_NewDate(JSContext *ctx, double epoch_ms);
 
+/* ArrayBuffer and typed arrays.  JS_NewArrayBuffer wraps memory the caller
+   owns: free_func(rt, opaque, buf) runs when the buffer is collected or
+   detached (NULL: nothing is freed).  JS_GetArrayBuffer returns NULL with a
+   TypeError for anything but a live ArrayBuffer or SharedArrayBuffer. */
+typedef void JSFreeArrayBufferDataFunc(JSRuntime *rt, void *opaque, void *ptr);
+JS_EXTERN JSValue JS_NewArrayBuffer(JSContext *ctx, uint8_t *buf, size_t len,
+                                    JSFreeArrayBufferDataFunc *free_func, void *opaque,
+                                    bool is_shared);
+JS_EXTERN JSValue JS_NewArrayBufferCopy(JSContext *ctx, const uint8_t *buf, size_t len);
+JS_EXTERN void JS_DetachArrayBuffer(JSContext *ctx, JSValueConst obj);
+JS_EXTERN uint8_t *JS_GetArrayBuffer(JSContext *ctx, size_t *psize, JSValueConst obj);
+JS_EXTERN bool JS_IsArrayBuffer(JSValueConst obj);
+JS_EXTERN uint8_t *JS_GetUint8Array(JSContext *ctx, size_t *psize, JSValueConst obj);
+
+typedef enum JSTypedArrayEnum {
+    JS_TYPED_ARRAY_UINT8C = 0,
+    JS_TYPED_ARRAY_INT8,
+    JS_TYPED_ARRAY_UINT8,
+    JS_TYPED_ARRAY_INT16,
+    JS_TYPED_ARRAY_UINT16,
+    JS_TYPED_ARRAY_INT32,
+    JS_TYPED_ARRAY_UINT32,
+    JS_TYPED_ARRAY_BIG_INT64,
+    JS_TYPED_ARRAY_BIG_UINT64,
+    JS_TYPED_ARRAY_FLOAT16,
+    JS_TYPED_ARRAY_FLOAT32,
+    JS_TYPED_ARRAY_FLOAT64,
+} JSTypedArrayEnum;
+
+/* new <Type>Array(...argv) with the intrinsic constructor. */
+JS_EXTERN JSValue JS_NewTypedArray(JSContext *ctx, int argc, JSValueConst *argv,
+                                   JSTypedArrayEnum array_type);
+/* The typed array's buffer (new reference) and its view, or JS_EXCEPTION
+   (TypeError) for anything but a typed array.  Out-parameters may be NULL. */
+JS_EXTERN JSValue JS_GetTypedArrayBuffer(JSContext *ctx, JSValueConst obj,
+                                         size_t *pbyte_offset,
+                                         size_t *pbyte_length,
+                                         size_t *pbytes_per_element);
+JS_EXTERN JSValue JS_NewUint8Array(JSContext *ctx, uint8_t *buf, size_t len,
+                                   JSFreeArrayBufferDataFunc *free_func, void *opaque,
+                                   bool is_shared);
+/* returns -1 if not a typed array otherwise return a JSTypedArrayEnum value */
+JS_EXTERN int JS_GetTypedArrayType(JSValueConst obj);
+JS_EXTERN JSValue JS_NewUint8ArrayCopy(JSContext *ctx, const uint8_t *buf, size_t len);
+
 JS_EXTERN JSValue JS_GetProperty(JSContext *ctx, JSValueConst this_obj, JSAtom prop);
 JS_EXTERN JSValue JS_GetPropertyUint32(JSContext *ctx, JSValueConst this_obj, uint32_t idx);
 JS_EXTERN JSValue JS_GetPropertyInt64(JSContext *ctx, JSValueConst this_obj, int64_t idx);
@@ -621,6 +666,46 @@ JS_EXTERN JSValue JS_CallConstructor2(JSContext *ctx, JSValueConst func_obj,
                                       JSValueConst new_target,
                                       int argc, JSValueConst *argv);
 JS_EXTERN bool JS_DetectModule(const char *input, size_t input_len);
+/* Runs a script or module compiled with JS_EVAL_FLAG_COMPILE_ONLY (consumed). */
+JS_EXTERN JSValue JS_EvalFunction(JSContext *ctx, JSValue fun_obj);
+
+/* Modules (engine/module.c) */
+struct JSCFunctionListEntry;
+typedef struct JSModuleDef JSModuleDef;
+typedef char *JSModuleNormalizeFunc(JSContext *ctx, const char *module_base_name,
+                                    const char *module_name, void *opaque);
+typedef JSModuleDef *JSModuleLoaderFunc(JSContext *ctx, const char *module_name, void *opaque);
+typedef JSModuleDef *JSModuleLoaderFunc2(JSContext *ctx, const char *module_name, void *opaque,
+                                         JSValueConst attributes);
+/* 0 if the import attributes are supported, -1 with an exception if not */
+typedef int JSModuleCheckSupportedImportAttributes(JSContext *ctx, void *opaque,
+                                                   JSValueConst attributes);
+typedef int JSModuleInitFunc(JSContext *ctx, JSModuleDef *m);
+/* module_normalize NULL: relative names ("./x", "../x") are resolved
+   against the importing module's name, others are kept as they are. */
+JS_EXTERN void JS_SetModuleLoaderFunc(JSRuntime *rt, JSModuleNormalizeFunc *module_normalize,
+                                      JSModuleLoaderFunc *module_loader, void *opaque);
+JS_EXTERN void JS_SetModuleLoaderFunc2(JSRuntime *rt, JSModuleNormalizeFunc *module_normalize,
+                                       JSModuleLoaderFunc2 *module_loader,
+                                       JSModuleCheckSupportedImportAttributes *module_check_attrs,
+                                       void *opaque);
+JS_EXTERN JSValue JS_GetImportMeta(JSContext *ctx, JSModuleDef *m);
+JS_EXTERN JSAtom JS_GetModuleName(JSContext *ctx, JSModuleDef *m);
+JS_EXTERN JSValue JS_GetModuleNamespace(JSContext *ctx, JSModuleDef *m);
+JS_EXTERN JSModuleDef *JS_NewCModule(JSContext *ctx, const char *name_str, JSModuleInitFunc *func);
+JS_EXTERN int JS_AddModuleExport(JSContext *ctx, JSModuleDef *m, const char *name_str);
+JS_EXTERN int JS_AddModuleExportList(JSContext *ctx, JSModuleDef *m,
+                                     const struct JSCFunctionListEntry *tab, int len);
+JS_EXTERN int JS_SetModuleExport(JSContext *ctx, JSModuleDef *m, const char *export_name,
+                                 JSValue val);
+JS_EXTERN int JS_SetModuleExportList(JSContext *ctx, JSModuleDef *m,
+                                     const struct JSCFunctionListEntry *tab, int len);
+/* Loads (normalizing filename against basename), links and evaluates a
+   module: the evaluation result (a promise once promises exist). */
+JS_EXTERN JSValue JS_LoadModule(JSContext *ctx, const char *basename, const char *filename);
+/* Name of the script or module of the n-th frame up the stack (0: the
+   innermost), JS_ATOM_NULL if none. */
+JS_EXTERN JSAtom JS_GetScriptOrModuleName(JSContext *ctx, int n_stack_levels);
 /* 'input' must be zero terminated i.e. input[input_len] = '\0'. */
 JS_EXTERN JSValue JS_Eval(JSContext *ctx, const char *input, size_t input_len,
                           const char *filename, int eval_flags);
@@ -662,6 +747,34 @@ JS_EXTERN JSValue JS_NewSymbol(JSContext *ctx, const char *description, bool is_
 typedef int JSInterruptHandler(JSRuntime *rt, void *opaque);
 JS_EXTERN void JS_SetInterruptHandler(JSRuntime *rt, JSInterruptHandler *cb, void *opaque);
 JS_EXTERN void JS_SetCanBlock(JSRuntime *rt, bool can_block);
+
+/* Jobs (promise reactions...): the host runs them, e.g. after each task. */
+typedef JSValue JSJobFunc(JSContext *ctx, int argc, JSValueConst *argv);
+JS_EXTERN int JS_EnqueueJob(JSContext *ctx, JSJobFunc *job_func, int argc, JSValueConst *argv);
+JS_EXTERN bool JS_IsJobPending(JSRuntime *rt);
+/* Runs one job: 0 none pending, 1 ran, -1 it threw (exception pending in
+   *pctx, the job's context). */
+JS_EXTERN int JS_ExecutePendingJob(JSRuntime *rt, JSContext **pctx);
+
+/* Promises */
+typedef enum JSPromiseStateEnum {
+    JS_PROMISE_NOT_A_PROMISE = -1,
+    JS_PROMISE_PENDING,
+    JS_PROMISE_FULFILLED,
+    JS_PROMISE_REJECTED,
+} JSPromiseStateEnum;
+JS_EXTERN JSValue JS_NewPromiseCapability(JSContext *ctx, JSValue *resolving_funcs);
+JS_EXTERN JSPromiseStateEnum JS_PromiseState(JSContext *ctx, JSValueConst promise);
+JS_EXTERN JSValue JS_PromiseResult(JSContext *ctx, JSValueConst promise);
+JS_EXTERN bool JS_IsPromise(JSValueConst val);
+/* Called when a promise is rejected with no handler (is_handled false) and
+   when a handler is added to such a promise later (is_handled true). */
+typedef void JSHostPromiseRejectionTracker(JSContext *ctx, JSValueConst promise,
+                                           JSValueConst reason, bool is_handled,
+                                           void *opaque);
+JS_EXTERN void JS_SetHostPromiseRejectionTracker(JSRuntime *rt,
+                                                 JSHostPromiseRejectionTracker *cb,
+                                                 void *opaque);
 
 /* C function definition */
 typedef enum JSCFunctionEnum {

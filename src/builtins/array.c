@@ -19,7 +19,7 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-int wf_array_len(JSContext *ctx, JSValueConst obj, int64_t *plen)
+int wf_arr_len(JSContext *ctx, JSValueConst obj, int64_t *plen)
 {
     JSValue v;
     int ret;
@@ -37,11 +37,11 @@ int wf_array_len(JSContext *ctx, JSValueConst obj, int64_t *plen)
     return ret;
 }
 
-int wf_array_try_get(JSContext *ctx, JSValueConst obj, int64_t k, JSValue *pv)
+int wf_arr_try_get(JSContext *ctx, JSValueConst obj, int64_t k, JSValue *pv)
 {
     int r;
 
-    if (wf_array_fast_elem(obj, k, pv))
+    if (wf_arr_fast_elem(obj, k, pv))
         return 1;
     *pv = JS_UNDEFINED;
     r = wf_obj_has_int64(ctx, obj, k);
@@ -55,15 +55,15 @@ int wf_array_try_get(JSContext *ctx, JSValueConst obj, int64_t k, JSValue *pv)
     return 1;
 }
 
-JSValue wf_array_get(JSContext *ctx, JSValueConst obj, int64_t k)
+JSValue wf_arr_get(JSContext *ctx, JSValueConst obj, int64_t k)
 {
     JSValue v;
-    if (wf_array_fast_elem(obj, k, &v))
+    if (wf_arr_fast_elem(obj, k, &v))
         return v;
     return wf_obj_get_int64(ctx, obj, k);
 }
 
-int wf_array_set_len(JSContext *ctx, JSValueConst obj, int64_t len)
+int wf_arr_set_len(JSContext *ctx, JSValueConst obj, int64_t len)
 {
     return wf_obj_set(ctx, obj, JS_ATOM_length, JS_NewInt64(ctx, len), obj, JS_PROP_THROW);
 }
@@ -82,18 +82,18 @@ static bool proto_chain_lacks(JSObject *p, uint32_t from, uint32_t to)
     for (; p; p = p->shape->proto) {
         JSShape *sh = p->shape;
         if (p->class_id == JS_CLASS_ARRAY) {
+            /* its shape holds no index: they all live in u.array */
             if (!p->fast_array || p->u.array.count > from)
                 return false;
         } else if (p->class_id != JS_CLASS_OBJECT) {
             return false;
-        }
-        if (to - from <= 4) {
+        } else if (to - from <= 4) {
             uint32_t i;
             for (i = from; i < to; i++) {
                 if (wf_shape_find(sh, wf_atom_from_uint(i)) >= 0)
                     return false;
             }
-        } else if (p->class_id == JS_CLASS_OBJECT) {
+        } else {
             int i;
             if (sh->prop_count > 128)   /* not worth the scan */
                 return false;
@@ -129,7 +129,7 @@ static bool fast_own(JSValueConst obj, JSObject **pp)
     return true;
 }
 
-bool wf_array_is_plain(JSContext *ctx, JSValueConst obj, uint32_t n_new)
+bool wf_arr_is_plain(JSContext *ctx, JSValueConst obj, uint32_t n_new)
 {
     JSObject *p;
     uint32_t count;
@@ -154,7 +154,7 @@ static JSValue throw_too_long(JSContext *ctx, const char *method)
 
 /* ---------------------------------------------------- the result builder */
 
-void wf_array_out_plain(WFArrayOut *out)
+void wf_arr_out_plain(WFArrayOut *out)
 {
     out->obj = JS_UNDEFINED;
     out->buf = NULL;
@@ -163,22 +163,22 @@ void wf_array_out_plain(WFArrayOut *out)
     out->owned = true;
 }
 
-void wf_array_out_free(JSContext *ctx, WFArrayOut *out)
+void wf_arr_out_free(JSContext *ctx, WFArrayOut *out)
 {
     uint32_t i;
     for (i = 0; i < out->count; i++)
         JS_FreeValue(ctx, out->buf[i]);
     js_free(ctx, out->buf);
     JS_FreeValue(ctx, out->obj);
-    wf_array_out_plain(out);
+    wf_arr_out_plain(out);
 }
 
-int wf_array_out_species(JSContext *ctx, WFArrayOut *out, JSValueConst orig, int64_t len)
+int wf_arr_out_species(JSContext *ctx, WFArrayOut *out, JSValueConst orig, int64_t len)
 {
     JSValue c, arg, res;
     int is_arr;
 
-    wf_array_out_plain(out);
+    wf_arr_out_plain(out);
     is_arr = wf_is_array(ctx, orig);
     if (is_arr < 0)
         return -1;
@@ -254,7 +254,7 @@ static int out_materialize(JSContext *ctx, WFArrayOut *out)
     return 0;
 }
 
-int wf_array_out_put_slow(JSContext *ctx, WFArrayOut *out, int64_t idx, JSValue v)
+int wf_arr_out_put_slow(JSContext *ctx, WFArrayOut *out, int64_t idx, JSValue v)
 {
     if (JS_IsUndefined(out->obj)) {
         if (idx == (int64_t)out->count && out->count < (1u << 30)) {
@@ -301,7 +301,7 @@ static int out_reserve(JSContext *ctx, WFArrayOut *out, uint64_t n)
     return 0;
 }
 
-JSValue wf_array_out_finish(JSContext *ctx, WFArrayOut *out, int64_t len, bool set_len)
+JSValue wf_arr_out_finish(JSContext *ctx, WFArrayOut *out, int64_t len, bool set_len)
 {
     JSValue r;
     if (JS_IsUndefined(out->obj) && out_materialize(ctx, out) < 0)
@@ -310,7 +310,7 @@ JSValue wf_array_out_finish(JSContext *ctx, WFArrayOut *out, int64_t len, bool s
         set_len = len != (int64_t)wf_array_length(wf_obj(out->obj));
     r = out->obj;
     out->obj = JS_UNDEFINED;
-    if (set_len && wf_array_set_len(ctx, r, len) < 0) {
+    if (set_len && wf_arr_set_len(ctx, r, len) < 0) {
         JS_FreeValue(ctx, r);
         return JS_EXCEPTION;
     }
@@ -388,7 +388,7 @@ bad_len:
 static int from_target(JSContext *ctx, WFArrayOut *out, JSValueConst c,
                        int argc, JSValueConst *argv)
 {
-    wf_array_out_plain(out);
+    wf_arr_out_plain(out);
     if (wf_is_constructor(c) && !wf_same_value(c, ctx->array_ctor)) {
         JSValue r = wf_construct(ctx, c, c, argc, argv);
         if (JS_IsException(r))
@@ -421,7 +421,7 @@ static JSValue js_array_from(JSContext *ctx, JSValueConst this_val,
     bool mapping = !JS_IsUndefined(mapfn), done;
     int64_t k, len;
 
-    wf_array_out_plain(&out);
+    wf_arr_out_plain(&out);
     if (mapping && !wf_is_callable(mapfn))
         return wf_throw_not_function(ctx, mapfn);
     method = wf_get_method(ctx, items, JS_ATOM_Symbol_iterator);
@@ -430,12 +430,12 @@ static JSValue js_array_from(JSContext *ctx, JSValueConst this_val,
     if (!JS_IsUndefined(method)) {
         if (from_target(ctx, &out, this_val, 0, NULL) < 0)
             goto fail;
-        if (JS_IsUndefined(out.obj) && wf_array_iter_is_pristine(ctx, items, method)) {
+        if (JS_IsUndefined(out.obj) && wf_arr_iter_is_pristine(ctx, items, method)) {
             /* Walk the array as its iterator would: the iterator object,
                its next calls and result objects are all invisible. */
             for (k = 0;; k++) {
-                if (!wf_array_fast_elem(items, k, &v)) {
-                    if (wf_array_len(ctx, items, &len) < 0)
+                if (!wf_arr_fast_elem(items, k, &v)) {
+                    if (wf_arr_len(ctx, items, &len) < 0)
                         goto fail;
                     if (k >= len)
                         break;
@@ -452,11 +452,11 @@ static JSValue js_array_from(JSContext *ctx, JSValueConst this_val,
                         goto fail;
                     v = mv;
                 }
-                if (wf_array_out_put(ctx, &out, k, v) < 0)
+                if (wf_arr_out_put(ctx, &out, k, v) < 0)
                     goto fail;
             }
             JS_FreeValue(ctx, method);
-            return wf_array_out_finish(ctx, &out, k, true);
+            return wf_arr_out_finish(ctx, &out, k, true);
         }
         iter = wf_get_iterator_from_method(ctx, items, method, &next);
         if (JS_IsException(iter))
@@ -480,20 +480,20 @@ static JSValue js_array_from(JSContext *ctx, JSValueConst this_val,
                     goto fail_close;
                 v = mv;
             }
-            if (wf_array_out_put(ctx, &out, k, v) < 0)
+            if (wf_arr_out_put(ctx, &out, k, v) < 0)
                 goto fail_close;
         }
         JS_FreeValue(ctx, method);
         JS_FreeValue(ctx, iter);
         JS_FreeValue(ctx, next);
-        return wf_array_out_finish(ctx, &out, k, true);
+        return wf_arr_out_finish(ctx, &out, k, true);
     }
 
     /* array-like */
     alike = wf_to_object(ctx, items);
     if (JS_IsException(alike))
         goto fail;
-    if (wf_array_len(ctx, alike, &len) < 0)
+    if (wf_arr_len(ctx, alike, &len) < 0)
         goto fail;
     {
         JSValue lenv = JS_NewInt64(ctx, len);
@@ -501,7 +501,7 @@ static JSValue js_array_from(JSContext *ctx, JSValueConst this_val,
             goto fail;
     }
     for (k = 0; k < len; k++) {
-        v = wf_array_get(ctx, alike, k);
+        v = wf_arr_get(ctx, alike, k);
         if (JS_IsException(v))
             goto fail;
         if (mapping) {
@@ -513,11 +513,11 @@ static JSValue js_array_from(JSContext *ctx, JSValueConst this_val,
                 goto fail;
             v = mv;
         }
-        if (wf_array_out_put(ctx, &out, k, v) < 0)
+        if (wf_arr_out_put(ctx, &out, k, v) < 0)
             goto fail;
     }
     JS_FreeValue(ctx, alike);
-    return wf_array_out_finish(ctx, &out, len, true);
+    return wf_arr_out_finish(ctx, &out, len, true);
 
 fail_close:
     wf_iterator_close(ctx, iter, true);
@@ -526,7 +526,7 @@ fail:
     JS_FreeValue(ctx, iter);
     JS_FreeValue(ctx, next);
     JS_FreeValue(ctx, alike);
-    wf_array_out_free(ctx, &out);
+    wf_arr_out_free(ctx, &out);
     return JS_EXCEPTION;
 }
 
@@ -540,12 +540,12 @@ static JSValue js_array_of(JSContext *ctx, JSValueConst this_val,
     if (from_target(ctx, &out, this_val, 1, &lenv) < 0)
         return JS_EXCEPTION;
     for (k = 0; k < argc; k++) {
-        if (wf_array_out_put(ctx, &out, k, JS_DupValue(ctx, argv[k])) < 0) {
-            wf_array_out_free(ctx, &out);
+        if (wf_arr_out_put(ctx, &out, k, JS_DupValue(ctx, argv[k])) < 0) {
+            wf_arr_out_free(ctx, &out);
             return JS_EXCEPTION;
         }
     }
-    return wf_array_out_finish(ctx, &out, argc, true);
+    return wf_arr_out_finish(ctx, &out, argc, true);
 }
 
 static JSValue js_array_isArray(JSContext *ctx, JSValueConst this_val,
@@ -577,7 +577,7 @@ static JSValue js_array_push(JSContext *ctx, JSValueConst this_val,
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (wf_array_is_plain(ctx, obj, (uint32_t)argc)) {
+    if (wf_arr_is_plain(ctx, obj, (uint32_t)argc)) {
         for (i = 0; i < argc; i++) {
             if (wf_array_push(ctx, obj, JS_DupValue(ctx, argv[i])) < 0)
                 goto fail;
@@ -586,7 +586,7 @@ static JSValue js_array_push(JSContext *ctx, JSValueConst this_val,
         JS_FreeValue(ctx, obj);
         return JS_NewInt64(ctx, len);
     }
-    if (wf_array_len(ctx, obj, &len) < 0)
+    if (wf_arr_len(ctx, obj, &len) < 0)
         goto fail;
     if (len + argc > WF_MAX_SAFE_INTEGER) {
         throw_too_long(ctx, "push");
@@ -597,7 +597,7 @@ static JSValue js_array_push(JSContext *ctx, JSValueConst this_val,
             goto fail;
     }
     len += argc;
-    if (wf_array_set_len(ctx, obj, len) < 0)
+    if (wf_arr_set_len(ctx, obj, len) < 0)
         goto fail;
     JS_FreeValue(ctx, obj);
     return JS_NewInt64(ctx, len);
@@ -634,10 +634,10 @@ static JSValue js_array_pop(JSContext *ctx, JSValueConst this_val,
         JS_FreeValue(ctx, obj);
         return res;
     }
-    if (wf_array_len(ctx, obj, &len) < 0)
+    if (wf_arr_len(ctx, obj, &len) < 0)
         goto fail;
     if (len == 0) {
-        if (wf_array_set_len(ctx, obj, 0) < 0)
+        if (wf_arr_set_len(ctx, obj, 0) < 0)
             goto fail;
         JS_FreeValue(ctx, obj);
         return JS_UNDEFINED;
@@ -651,7 +651,7 @@ static JSValue js_array_pop(JSContext *ctx, JSValueConst this_val,
         if (JS_IsException(res))
             goto fail;
         for (k = 1; k < len; k++) {
-            int r = wf_array_try_get(ctx, obj, k, &v);
+            int r = wf_arr_try_get(ctx, obj, k, &v);
             if (r < 0)
                 goto fail;
             if (r)
@@ -664,7 +664,7 @@ static JSValue js_array_pop(JSContext *ctx, JSValueConst this_val,
     }
     if (wf_obj_delete_int64(ctx, obj, len - 1, JS_PROP_THROW) < 0)
         goto fail;
-    if (wf_array_set_len(ctx, obj, len - 1) < 0)
+    if (wf_arr_set_len(ctx, obj, len - 1) < 0)
         goto fail;
     JS_FreeValue(ctx, obj);
     return res;
@@ -701,7 +701,7 @@ static JSValue js_array_unshift(JSContext *ctx, JSValueConst this_val,
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (argc > 0 && wf_array_is_plain(ctx, obj, (uint32_t)argc)) {
+    if (argc > 0 && wf_arr_is_plain(ctx, obj, (uint32_t)argc)) {
         JSObject *p = wf_obj(obj);
         uint32_t count = p->u.array.count;
         if (fast_grow(ctx, p, (uint32_t)argc) < 0)
@@ -714,7 +714,7 @@ static JSValue js_array_unshift(JSContext *ctx, JSValueConst this_val,
         JS_FreeValue(ctx, obj);
         return JS_NewInt64(ctx, len);
     }
-    if (wf_array_len(ctx, obj, &len) < 0)
+    if (wf_arr_len(ctx, obj, &len) < 0)
         goto fail;
     if (argc > 0) {
         if (len + argc > WF_MAX_SAFE_INTEGER) {
@@ -722,7 +722,7 @@ static JSValue js_array_unshift(JSContext *ctx, JSValueConst this_val,
             goto fail;
         }
         for (k = len; k > 0; k--) {
-            r = wf_array_try_get(ctx, obj, k - 1, &v);
+            r = wf_arr_try_get(ctx, obj, k - 1, &v);
             if (r < 0)
                 goto fail;
             if (r)
@@ -738,7 +738,7 @@ static JSValue js_array_unshift(JSContext *ctx, JSValueConst this_val,
         }
     }
     len += argc;
-    if (wf_array_set_len(ctx, obj, len) < 0)
+    if (wf_arr_set_len(ctx, obj, len) < 0)
         goto fail;
     JS_FreeValue(ctx, obj);
     return JS_NewInt64(ctx, len);
@@ -758,15 +758,15 @@ static JSValue js_array_slice(JSContext *ctx, JSValueConst this_val,
     int r;
     (void)argc;
 
-    wf_array_out_plain(&out);
+    wf_arr_out_plain(&out);
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (wf_array_len(ctx, obj, &len) < 0 ||
+    if (wf_arr_len(ctx, obj, &len) < 0 ||
         wf_to_relative_index(ctx, &k, argv[0], len, 0) < 0 ||
         wf_to_relative_index(ctx, &final, argv[1], len, len) < 0)
         goto fail;
-    if (wf_array_out_species(ctx, &out, obj, final > k ? final - k : 0) < 0)
+    if (wf_arr_out_species(ctx, &out, obj, final > k ? final - k : 0) < 0)
         goto fail;
     n = 0;
     r = out_copy_fast(ctx, &out, obj, k, final);
@@ -777,16 +777,16 @@ static JSValue js_array_slice(JSContext *ctx, JSValueConst this_val,
         k = final;
     }
     for (; k < final; k++, n++) {
-        r = wf_array_try_get(ctx, obj, k, &v);
+        r = wf_arr_try_get(ctx, obj, k, &v);
         if (r < 0)
             goto fail;
-        if (r && wf_array_out_put(ctx, &out, n, v) < 0)
+        if (r && wf_arr_out_put(ctx, &out, n, v) < 0)
             goto fail;
     }
     JS_FreeValue(ctx, obj);
-    return wf_array_out_finish(ctx, &out, n, true);
+    return wf_arr_out_finish(ctx, &out, n, true);
 fail:
-    wf_array_out_free(ctx, &out);
+    wf_arr_out_free(ctx, &out);
     JS_FreeValue(ctx, obj);
     return JS_EXCEPTION;
 }
@@ -868,11 +868,11 @@ static JSValue js_array_splice(JSContext *ctx, JSValueConst this_val,
     int n_items = argc > 2 ? argc - 2 : 0, i, r;
     JSValueConst *items = argv + 2;
 
-    wf_array_out_plain(&out);
+    wf_arr_out_plain(&out);
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (wf_array_len(ctx, obj, &len) < 0 ||
+    if (wf_arr_len(ctx, obj, &len) < 0 ||
         splice_args(ctx, argc, argv, len, &start, &del) < 0)
         goto fail;
     new_len = len + n_items - del;
@@ -880,33 +880,33 @@ static JSValue js_array_splice(JSContext *ctx, JSValueConst this_val,
         throw_too_long(ctx, "splice");
         goto fail;
     }
-    if (wf_array_out_species(ctx, &out, obj, del) < 0)
+    if (wf_arr_out_species(ctx, &out, obj, del) < 0)
         goto fail;
     if (JS_IsUndefined(out.obj) && new_len < UINT32_MAX &&
-        wf_array_is_plain(ctx, obj, n_items > del ? (uint32_t)(n_items - del) : 0) &&
+        wf_arr_is_plain(ctx, obj, n_items > del ? (uint32_t)(n_items - del) : 0) &&
         wf_array_length(wf_obj(obj)) == len) {
         if (splice_fast(ctx, wf_obj(obj), &out, (uint32_t)start, (uint32_t)del,
                         n_items, items) < 0)
             goto fail;
         JS_FreeValue(ctx, obj);
-        return wf_array_out_finish(ctx, &out, del, true);
+        return wf_arr_out_finish(ctx, &out, del, true);
     }
 
     for (k = 0; k < del; k++) {
-        r = wf_array_try_get(ctx, obj, start + k, &v);
+        r = wf_arr_try_get(ctx, obj, start + k, &v);
         if (r < 0)
             goto fail;
-        if (r && wf_array_out_put(ctx, &out, k, v) < 0)
+        if (r && wf_arr_out_put(ctx, &out, k, v) < 0)
             goto fail;
     }
-    v = wf_array_out_finish(ctx, &out, del, true);
+    v = wf_arr_out_finish(ctx, &out, del, true);
     if (JS_IsException(v))
         goto fail;
     out.obj = v;    /* keep it for the cleanup path */
 
     if (n_items < del) {
         for (k = start; k < len - del; k++) {
-            r = wf_array_try_get(ctx, obj, k + del, &v);
+            r = wf_arr_try_get(ctx, obj, k + del, &v);
             if (r < 0)
                 goto fail;
             if (r)
@@ -922,7 +922,7 @@ static JSValue js_array_splice(JSContext *ctx, JSValueConst this_val,
         }
     } else if (n_items > del) {
         for (k = len - del; k > start; k--) {
-            r = wf_array_try_get(ctx, obj, k + del - 1, &v);
+            r = wf_arr_try_get(ctx, obj, k + del - 1, &v);
             if (r < 0)
                 goto fail;
             if (r)
@@ -937,14 +937,14 @@ static JSValue js_array_splice(JSContext *ctx, JSValueConst this_val,
         if (wf_obj_set_int64(ctx, obj, start + i, JS_DupValue(ctx, items[i]), JS_PROP_THROW) < 0)
             goto fail;
     }
-    if (wf_array_set_len(ctx, obj, new_len) < 0)
+    if (wf_arr_set_len(ctx, obj, new_len) < 0)
         goto fail;
     JS_FreeValue(ctx, obj);
     v = out.obj;
     out.obj = JS_UNDEFINED;
     return v;
 fail:
-    wf_array_out_free(ctx, &out);
+    wf_arr_out_free(ctx, &out);
     JS_FreeValue(ctx, obj);
     return JS_EXCEPTION;
 }
@@ -975,11 +975,11 @@ static JSValue js_array_concat(JSContext *ctx, JSValueConst this_val,
     int64_t n = 0, len, k;
     int i, r;
 
-    wf_array_out_plain(&out);
+    wf_arr_out_plain(&out);
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (wf_array_out_species(ctx, &out, obj, 0) < 0)
+    if (wf_arr_out_species(ctx, &out, obj, 0) < 0)
         goto fail;
     for (i = -1; i < argc; i++) {
         JSValueConst e = i < 0 ? (JSValueConst)obj : argv[i];
@@ -987,7 +987,7 @@ static JSValue js_array_concat(JSContext *ctx, JSValueConst this_val,
         if (r < 0)
             goto fail;
         if (r) {
-            if (wf_array_len(ctx, e, &len) < 0)
+            if (wf_arr_len(ctx, e, &len) < 0)
                 goto fail;
             if (n + len > WF_MAX_SAFE_INTEGER) {
                 throw_too_long(ctx, "concat");
@@ -1002,10 +1002,10 @@ static JSValue js_array_concat(JSContext *ctx, JSValueConst this_val,
                     k = len;
             }
             for (; k < len; k++) {
-                r = wf_array_try_get(ctx, e, k, &v);
+                r = wf_arr_try_get(ctx, e, k, &v);
                 if (r < 0)
                     goto fail;
-                if (r && wf_array_out_put(ctx, &out, n + k, v) < 0)
+                if (r && wf_arr_out_put(ctx, &out, n + k, v) < 0)
                     goto fail;
             }
             n += len;
@@ -1014,15 +1014,15 @@ static JSValue js_array_concat(JSContext *ctx, JSValueConst this_val,
                 throw_too_long(ctx, "concat");
                 goto fail;
             }
-            if (wf_array_out_put(ctx, &out, n, JS_DupValue(ctx, e)) < 0)
+            if (wf_arr_out_put(ctx, &out, n, JS_DupValue(ctx, e)) < 0)
                 goto fail;
             n++;
         }
     }
     JS_FreeValue(ctx, obj);
-    return wf_array_out_finish(ctx, &out, n, true);
+    return wf_arr_out_finish(ctx, &out, n, true);
 fail:
-    wf_array_out_free(ctx, &out);
+    wf_arr_out_free(ctx, &out);
     JS_FreeValue(ctx, obj);
     return JS_EXCEPTION;
 }
@@ -1043,7 +1043,7 @@ static JSValue js_array_reverse(JSContext *ctx, JSValueConst this_val,
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (wf_array_fast_rw(obj, &vals, &count) && count == wf_array_length(wf_obj(obj))) {
+    if (wf_arr_fast_rw(obj, &vals, &count) && count == wf_array_length(wf_obj(obj))) {
         uint32_t i, j;
         for (i = 0, j = count; i + 1 < j; i++) {
             JSValue t = vals[i];
@@ -1052,14 +1052,14 @@ static JSValue js_array_reverse(JSContext *ctx, JSValueConst this_val,
         }
         return obj;
     }
-    if (wf_array_len(ctx, obj, &len) < 0)
+    if (wf_arr_len(ctx, obj, &len) < 0)
         goto fail;
     for (lower = 0; lower < len / 2; lower++) {
         upper = len - lower - 1;
-        lo_ok = wf_array_try_get(ctx, obj, lower, &lo_v);
+        lo_ok = wf_arr_try_get(ctx, obj, lower, &lo_v);
         if (lo_ok < 0)
             goto fail;
-        up_ok = wf_array_try_get(ctx, obj, upper, &up_v);
+        up_ok = wf_arr_try_get(ctx, obj, upper, &up_v);
         if (up_ok < 0)
             goto fail;
         if (up_ok) {
@@ -1100,11 +1100,11 @@ static JSValue js_array_fill(JSContext *ctx, JSValueConst this_val,
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (wf_array_len(ctx, obj, &len) < 0 ||
+    if (wf_arr_len(ctx, obj, &len) < 0 ||
         wf_to_relative_index(ctx, &k, WF_ARG(1), len, 0) < 0 ||
         wf_to_relative_index(ctx, &final, WF_ARG(2), len, len) < 0)
         goto fail;
-    if (wf_array_fast_rw(obj, &vals, &count) && final <= (int64_t)count) {
+    if (wf_arr_fast_rw(obj, &vals, &count) && final <= (int64_t)count) {
         /* own writable data properties: Set is a plain store */
         for (; k < final; k++) {
             JSValue old = vals[k];
@@ -1135,7 +1135,7 @@ static JSValue js_array_copyWithin(JSContext *ctx, JSValueConst this_val,
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (wf_array_len(ctx, obj, &len) < 0 ||
+    if (wf_arr_len(ctx, obj, &len) < 0 ||
         wf_to_relative_index(ctx, &to, argv[0], len, 0) < 0 ||
         wf_to_relative_index(ctx, &from, argv[1], len, 0) < 0 ||
         wf_to_relative_index(ctx, &final, WF_ARG(2), len, len) < 0)
@@ -1152,7 +1152,7 @@ static JSValue js_array_copyWithin(JSContext *ctx, JSValueConst this_val,
     } else {
         dir = 1;
     }
-    if (wf_array_fast_rw(obj, &vals, &n_fast) && len <= (int64_t)n_fast) {
+    if (wf_arr_fast_rw(obj, &vals, &n_fast) && len <= (int64_t)n_fast) {
         for (; count > 0; count--, from += dir, to += dir) {
             JSValue old = vals[to];
             vals[to] = JS_DupValue(ctx, vals[from]);
@@ -1161,7 +1161,7 @@ static JSValue js_array_copyWithin(JSContext *ctx, JSValueConst this_val,
         return obj;
     }
     for (; count > 0; count--, from += dir, to += dir) {
-        r = wf_array_try_get(ctx, obj, from, &v);
+        r = wf_arr_try_get(ctx, obj, from, &v);
         if (r < 0)
             goto fail;
         if (r)
@@ -1193,10 +1193,10 @@ static int copy_range(JSContext *ctx, WFArrayOut *out, int64_t *pidx, JSValueCon
         return r < 0 ? -1 : 0;
     }
     for (k = from; k < to; k++) {
-        JSValue v = wf_array_get(ctx, obj, k);
+        JSValue v = wf_arr_get(ctx, obj, k);
         if (JS_IsException(v))
             return -1;
-        if (wf_array_out_put(ctx, out, (*pidx)++, v) < 0)
+        if (wf_arr_out_put(ctx, out, (*pidx)++, v) < 0)
             return -1;
     }
     return 0;
@@ -1211,11 +1211,11 @@ static JSValue js_array_with(JSContext *ctx, JSValueConst this_val,
     double rel;
     (void)argc;
 
-    wf_array_out_plain(&out);
+    wf_arr_out_plain(&out);
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (wf_array_len(ctx, obj, &len) < 0 ||
+    if (wf_arr_len(ctx, obj, &len) < 0 ||
         wf_to_integer_or_infinity(ctx, &rel, argv[0]) < 0)
         goto fail;
     if (rel < 0)
@@ -1230,13 +1230,13 @@ static JSValue js_array_with(JSContext *ctx, JSValueConst this_val,
         goto fail;
     }
     if (copy_range(ctx, &out, &n, obj, 0, idx) < 0 ||
-        wf_array_out_put(ctx, &out, n++, JS_DupValue(ctx, argv[1])) < 0 ||
+        wf_arr_out_put(ctx, &out, n++, JS_DupValue(ctx, argv[1])) < 0 ||
         copy_range(ctx, &out, &n, obj, idx + 1, len) < 0)
         goto fail;
     JS_FreeValue(ctx, obj);
-    return wf_array_out_finish(ctx, &out, len, false);
+    return wf_arr_out_finish(ctx, &out, len, false);
 fail:
-    wf_array_out_free(ctx, &out);
+    wf_arr_out_free(ctx, &out);
     JS_FreeValue(ctx, obj);
     return JS_EXCEPTION;
 }
@@ -1250,27 +1250,27 @@ static JSValue js_array_toReversed(JSContext *ctx, JSValueConst this_val,
     (void)argc;
     (void)argv;
 
-    wf_array_out_plain(&out);
+    wf_arr_out_plain(&out);
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (wf_array_len(ctx, obj, &len) < 0)
+    if (wf_arr_len(ctx, obj, &len) < 0)
         goto fail;
     if (len > (int64_t)UINT32_MAX) {
         throw_invalid_length(ctx);
         goto fail;
     }
     for (k = 0; k < len; k++) {
-        v = wf_array_get(ctx, obj, len - 1 - k);
+        v = wf_arr_get(ctx, obj, len - 1 - k);
         if (JS_IsException(v))
             goto fail;
-        if (wf_array_out_put(ctx, &out, k, v) < 0)
+        if (wf_arr_out_put(ctx, &out, k, v) < 0)
             goto fail;
     }
     JS_FreeValue(ctx, obj);
-    return wf_array_out_finish(ctx, &out, len, false);
+    return wf_arr_out_finish(ctx, &out, len, false);
 fail:
-    wf_array_out_free(ctx, &out);
+    wf_arr_out_free(ctx, &out);
     JS_FreeValue(ctx, obj);
     return JS_EXCEPTION;
 }
@@ -1283,11 +1283,11 @@ static JSValue js_array_toSpliced(JSContext *ctx, JSValueConst this_val,
     int64_t len, start, skip, new_len, n = 0;
     int n_items = argc > 2 ? argc - 2 : 0, i;
 
-    wf_array_out_plain(&out);
+    wf_arr_out_plain(&out);
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (wf_array_len(ctx, obj, &len) < 0 ||
+    if (wf_arr_len(ctx, obj, &len) < 0 ||
         splice_args(ctx, argc, argv, len, &start, &skip) < 0)
         goto fail;
     new_len = len + n_items - skip;
@@ -1302,15 +1302,15 @@ static JSValue js_array_toSpliced(JSContext *ctx, JSValueConst this_val,
     if (copy_range(ctx, &out, &n, obj, 0, start) < 0)
         goto fail;
     for (i = 0; i < n_items; i++) {
-        if (wf_array_out_put(ctx, &out, n++, JS_DupValue(ctx, argv[i + 2])) < 0)
+        if (wf_arr_out_put(ctx, &out, n++, JS_DupValue(ctx, argv[i + 2])) < 0)
             goto fail;
     }
     if (copy_range(ctx, &out, &n, obj, start + skip, len) < 0)
         goto fail;
     JS_FreeValue(ctx, obj);
-    return wf_array_out_finish(ctx, &out, new_len, false);
+    return wf_arr_out_finish(ctx, &out, new_len, false);
 fail:
-    wf_array_out_free(ctx, &out);
+    wf_arr_out_free(ctx, &out);
     JS_FreeValue(ctx, obj);
     return JS_EXCEPTION;
 }
@@ -1377,11 +1377,11 @@ int wf_init_array(JSContext *ctx)
     }
     if (JS_SetPropertyFunctionList(ctx, proto, js_array_proto_funcs,
                                    countof(js_array_proto_funcs)) < 0 ||
-        JS_SetPropertyFunctionList(ctx, proto, wf_array_iter_proto_funcs,
-                                   wf_array_iter_proto_funcs_count) < 0 ||
-        JS_SetPropertyFunctionList(ctx, proto, wf_array_sort_proto_funcs,
-                                   wf_array_sort_proto_funcs_count) < 0 ||
-        wf_array_iter_init(ctx, proto) < 0 ||
+        JS_SetPropertyFunctionList(ctx, proto, wf_arr_iter_proto_funcs,
+                                   wf_arr_iter_proto_funcs_count) < 0 ||
+        JS_SetPropertyFunctionList(ctx, proto, wf_arr_sort_proto_funcs,
+                                   wf_arr_sort_proto_funcs_count) < 0 ||
+        wf_arr_iter_init(ctx, proto) < 0 ||
         init_unscopables(ctx, proto) < 0)
         return -1;
 

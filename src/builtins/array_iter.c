@@ -8,7 +8,7 @@
  *
  * Shares array_int.h with array.c and array_sort.c.  Callbacks can change
  * the array under a loop, so fast-array shortcuts are re-checked at every
- * element (wf_array_try_get / wf_array_get); only loops that run no
+ * element (wf_arr_try_get / wf_arr_get); only loops that run no
  * JavaScript (indexOf, includes, lastIndexOf) scan u.array directly.
  */
 #include <math.h>
@@ -21,7 +21,7 @@ static JSValue to_object_len(JSContext *ctx, JSValueConst this_val, int64_t *ple
     JSValue obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (wf_array_len(ctx, obj, plen) < 0) {
+    if (wf_arr_len(ctx, obj, plen) < 0) {
         JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
@@ -62,7 +62,7 @@ static JSValue js_array_at(JSContext *ctx, JSValueConst this_val,
         JS_FreeValue(ctx, obj);
         return JS_UNDEFINED;
     }
-    res = wf_array_get(ctx, obj, (int64_t)rel);
+    res = wf_arr_get(ctx, obj, (int64_t)rel);
     JS_FreeValue(ctx, obj);
     return res;
 }
@@ -87,7 +87,7 @@ static JSValue js_array_every(JSContext *ctx, JSValueConst this_val,
         goto fail;
     }
     for (k = 0; k < len; k++) {
-        r = wf_array_try_get(ctx, obj, k, &v);
+        r = wf_arr_try_get(ctx, obj, k, &v);
         if (r < 0)
             goto fail;
         if (!r)
@@ -129,7 +129,7 @@ static JSValue js_array_map(JSContext *ctx, JSValueConst this_val,
     int64_t len, k;
     int r;
 
-    wf_array_out_plain(&out);
+    wf_arr_out_plain(&out);
     obj = to_object_len(ctx, this_val, &len);
     if (JS_IsException(obj))
         return obj;
@@ -137,23 +137,23 @@ static JSValue js_array_map(JSContext *ctx, JSValueConst this_val,
         wf_throw_not_function(ctx, cb);
         goto fail;
     }
-    if (wf_array_out_species(ctx, &out, obj, len) < 0)
+    if (wf_arr_out_species(ctx, &out, obj, len) < 0)
         goto fail;
     for (k = 0; k < len; k++) {
-        r = wf_array_try_get(ctx, obj, k, &v);
+        r = wf_arr_try_get(ctx, obj, k, &v);
         if (r < 0)
             goto fail;
         if (!r)
             continue;
         res = call3(ctx, cb, this_arg, v, k, obj);
         JS_FreeValue(ctx, v);
-        if (JS_IsException(res) || wf_array_out_put(ctx, &out, k, res) < 0)
+        if (JS_IsException(res) || wf_arr_out_put(ctx, &out, k, res) < 0)
             goto fail;
     }
     JS_FreeValue(ctx, obj);
-    return wf_array_out_finish(ctx, &out, len, false);
+    return wf_arr_out_finish(ctx, &out, len, false);
 fail:
-    wf_array_out_free(ctx, &out);
+    wf_arr_out_free(ctx, &out);
     JS_FreeValue(ctx, obj);
     return JS_EXCEPTION;
 }
@@ -167,7 +167,7 @@ static JSValue js_array_filter(JSContext *ctx, JSValueConst this_val,
     int64_t len, k, to = 0;
     int r;
 
-    wf_array_out_plain(&out);
+    wf_arr_out_plain(&out);
     obj = to_object_len(ctx, this_val, &len);
     if (JS_IsException(obj))
         return obj;
@@ -175,10 +175,10 @@ static JSValue js_array_filter(JSContext *ctx, JSValueConst this_val,
         wf_throw_not_function(ctx, cb);
         goto fail;
     }
-    if (wf_array_out_species(ctx, &out, obj, 0) < 0)
+    if (wf_arr_out_species(ctx, &out, obj, 0) < 0)
         goto fail;
     for (k = 0; k < len; k++) {
-        r = wf_array_try_get(ctx, obj, k, &v);
+        r = wf_arr_try_get(ctx, obj, k, &v);
         if (r < 0)
             goto fail;
         if (!r)
@@ -191,16 +191,16 @@ static JSValue js_array_filter(JSContext *ctx, JSValueConst this_val,
         r = wf_to_boolean(res);
         JS_FreeValue(ctx, res);
         if (r) {
-            if (wf_array_out_put(ctx, &out, to++, v) < 0)
+            if (wf_arr_out_put(ctx, &out, to++, v) < 0)
                 goto fail;
         } else {
             JS_FreeValue(ctx, v);
         }
     }
     JS_FreeValue(ctx, obj);
-    return wf_array_out_finish(ctx, &out, to, false);
+    return wf_arr_out_finish(ctx, &out, to, false);
 fail:
-    wf_array_out_free(ctx, &out);
+    wf_arr_out_free(ctx, &out);
     JS_FreeValue(ctx, obj);
     return JS_EXCEPTION;
 }
@@ -228,7 +228,7 @@ static JSValue js_array_find(JSContext *ctx, JSValueConst this_val,
     k = (magic & FIND_LAST) ? len - 1 : 0;
     step = (magic & FIND_LAST) ? -1 : 1;
     for (; k >= 0 && k < len; k += step) {
-        v = wf_array_get(ctx, obj, k);
+        v = wf_arr_get(ctx, obj, k);
         if (JS_IsException(v))
             goto fail;
         res = call3(ctx, pred, this_arg, v, k, obj);
@@ -277,7 +277,7 @@ static JSValue js_array_reduce(JSContext *ctx, JSValueConst this_val,
         acc = JS_DupValue(ctx, argv[1]);
     } else {
         for (r = 0; !r && k >= 0 && k < len; k += step) {
-            r = wf_array_try_get(ctx, obj, k, &acc);
+            r = wf_arr_try_get(ctx, obj, k, &acc);
             if (r < 0)
                 goto fail;
         }
@@ -287,7 +287,7 @@ static JSValue js_array_reduce(JSContext *ctx, JSValueConst this_val,
         }
     }
     for (; k >= 0 && k < len; k += step) {
-        r = wf_array_try_get(ctx, obj, k, &v);
+        r = wf_arr_try_get(ctx, obj, k, &v);
         if (r < 0)
             goto fail;
         if (!r)
@@ -329,7 +329,7 @@ static int64_t flatten_into(JSContext *ctx, WFArrayOut *out, JSValueConst src,
         return -1;
     }
     for (k = 0; k < src_len; k++) {
-        r = wf_array_try_get(ctx, src, k, &v);
+        r = wf_arr_try_get(ctx, src, k, &v);
         if (r < 0)
             return -1;
         if (!r)
@@ -348,7 +348,7 @@ static int64_t flatten_into(JSContext *ctx, WFArrayOut *out, JSValueConst src,
                 goto fail;
         }
         if (r) {
-            if (wf_array_len(ctx, v, &elen) < 0)
+            if (wf_arr_len(ctx, v, &elen) < 0)
                 goto fail;
             target = flatten_into(ctx, out, v, elen, target,
                                   isinf(depth) ? depth : depth - 1, JS_UNDEFINED, JS_UNDEFINED);
@@ -360,7 +360,7 @@ static int64_t flatten_into(JSContext *ctx, WFArrayOut *out, JSValueConst src,
                 JS_ThrowTypeError(ctx, "Array.prototype.flat: result too long");
                 goto fail;
             }
-            if (wf_array_out_put(ctx, out, target++, v) < 0)
+            if (wf_arr_out_put(ctx, out, target++, v) < 0)
                 return -1;
         }
     }
@@ -379,7 +379,7 @@ static JSValue js_array_flat(JSContext *ctx, JSValueConst this_val,
     int64_t len, n;
     double depth = 1;
 
-    wf_array_out_plain(&out);
+    wf_arr_out_plain(&out);
     obj = to_object_len(ctx, this_val, &len);
     if (JS_IsException(obj))
         return obj;
@@ -396,15 +396,15 @@ static JSValue js_array_flat(JSContext *ctx, JSValueConst this_val,
         if (depth < 0)
             depth = 0;
     }
-    if (wf_array_out_species(ctx, &out, obj, 0) < 0)
+    if (wf_arr_out_species(ctx, &out, obj, 0) < 0)
         goto fail;
     n = flatten_into(ctx, &out, obj, len, 0, depth, mapper, this_arg);
     if (n < 0)
         goto fail;
     JS_FreeValue(ctx, obj);
-    return wf_array_out_finish(ctx, &out, n, false);
+    return wf_arr_out_finish(ctx, &out, n, false);
 fail:
-    wf_array_out_free(ctx, &out);
+    wf_arr_out_free(ctx, &out);
     JS_FreeValue(ctx, obj);
     return JS_EXCEPTION;
 }
@@ -454,12 +454,12 @@ static JSValue js_array_indexOf(JSContext *ctx, JSValueConst this_val,
     }
     for (; k < len; k++) {
         if (includes) {
-            v = wf_array_get(ctx, obj, k);
+            v = wf_arr_get(ctx, obj, k);
             if (JS_IsException(v))
                 goto fail;
             r = 1;
         } else {
-            r = wf_array_try_get(ctx, obj, k, &v);
+            r = wf_arr_try_get(ctx, obj, k, &v);
             if (r < 0)
                 goto fail;
         }
@@ -516,7 +516,7 @@ static JSValue js_array_lastIndexOf(JSContext *ctx, JSValueConst this_val,
         }
     }
     for (; k >= 0; k--) {
-        r = wf_array_try_get(ctx, obj, k, &v);
+        r = wf_arr_try_get(ctx, obj, k, &v);
         if (r < 0)
             goto fail;
         if (r) {
@@ -580,7 +580,7 @@ static JSValue js_array_join(JSContext *ctx, JSValueConst this_val,
             if (r < 0)
                 goto fail;
         }
-        v = wf_array_get(ctx, obj, k);
+        v = wf_arr_get(ctx, obj, k);
         if (JS_IsException(v))
             goto fail;
         if (JS_IsUndefined(v) || JS_IsNull(v))
@@ -753,17 +753,15 @@ static JSValue js_array_iterator_next(JSContext *ctx, JSValueConst this_val,
     if (!it || JS_IsUndefined(it->obj))
         return wf_iter_result(ctx, JS_UNDEFINED, true);
     idx = it->index;
-    if (it->kind == ITER_VALUES && wf_array_fast_elem(it->obj, idx, &v)) {
+    if (it->kind == ITER_VALUES && wf_arr_fast_elem(it->obj, idx, &v)) {
         it->index++;
         return wf_iter_result(ctx, v, false);
     }
     if (is_typed_array_class(wf_obj(it->obj)->class_id)) {
-        /* TODO(typedarray): TypedArrayLength with the out-of-bounds
-           TypeError once typedarray.c exports it; the generic length
-           serves until then. */
-        if (wf_array_len(ctx, it->obj, &len) < 0)
+        /* TypedArrayLength, with the TypeError of an out-of-bounds one */
+        if (wf_typed_array_get_length(ctx, it->obj, &len) < 0)
             goto fail;
-    } else if (wf_array_len(ctx, it->obj, &len) < 0) {
+    } else if (wf_arr_len(ctx, it->obj, &len) < 0) {
         goto fail;
     }
     if (idx >= len) {
@@ -774,7 +772,7 @@ static JSValue js_array_iterator_next(JSContext *ctx, JSValueConst this_val,
     it->index = idx + 1;
     if (it->kind == ITER_KEYS)
         return wf_iter_result(ctx, JS_NewInt64(ctx, idx), false);
-    v = wf_array_get(ctx, it->obj, idx);
+    v = wf_arr_get(ctx, it->obj, idx);
     if (JS_IsException(v))
         goto fail;
     if (it->kind == ITER_VALUES)
@@ -791,7 +789,7 @@ fail:
     return JS_EXCEPTION;
 }
 
-bool wf_array_iter_is_pristine(JSContext *ctx, JSValueConst obj, JSValueConst method)
+bool wf_arr_iter_is_pristine(JSContext *ctx, JSValueConst obj, JSValueConst method)
 {
     JSObject *proto, *fn;
     JSShapeProperty *prs;
@@ -822,7 +820,7 @@ bool wf_array_iter_is_pristine(JSContext *ctx, JSValueConst obj, JSValueConst me
 
 /* ------------------------------------------------------------- tables */
 
-const JSCFunctionListEntry wf_array_iter_proto_funcs[] = {
+const JSCFunctionListEntry wf_arr_iter_proto_funcs[] = {
     JS_CFUNC_DEF("at", 1, js_array_at),
     JS_CFUNC_MAGIC_DEF("entries", 0, js_array_iterator_create, ITER_ENTRIES),
     JS_CFUNC_MAGIC_DEF("every", 1, js_array_every, EVERY),
@@ -847,14 +845,14 @@ const JSCFunctionListEntry wf_array_iter_proto_funcs[] = {
     JS_CFUNC_DEF("toString", 0, js_array_toString),
     JS_CFUNC_MAGIC_DEF("values", 0, js_array_iterator_create, ITER_VALUES),
 };
-const int wf_array_iter_proto_funcs_count = countof(wf_array_iter_proto_funcs);
+const int wf_arr_iter_proto_funcs_count = countof(wf_arr_iter_proto_funcs);
 
 static const JSCFunctionListEntry js_array_iterator_proto_funcs[] = {
     JS_CFUNC_DEF("next", 0, js_array_iterator_next),
     JS_PROP_STRING_DEF("[Symbol.toStringTag]", "Array Iterator", JS_PROP_CONFIGURABLE),
 };
 
-int wf_array_iter_init(JSContext *ctx, JSValueConst array_proto)
+int wf_arr_iter_init(JSContext *ctx, JSValueConst array_proto)
 {
     JSValue iter_proto, values;
 

@@ -204,13 +204,13 @@ static int sort_gather(JSContext *ctx, SortList *l, JSValueConst obj, int64_t le
     }
     for (k = 0; k < len; k++) {
         if (skip_holes) {
-            r = wf_array_try_get(ctx, obj, k, &v);
+            r = wf_arr_try_get(ctx, obj, k, &v);
             if (r < 0)
                 return -1;
             if (!r)
                 continue;
         } else {
-            v = wf_array_get(ctx, obj, k);
+            v = wf_arr_get(ctx, obj, k);
             if (JS_IsException(v))
                 return -1;
         }
@@ -327,7 +327,7 @@ static JSValue js_array_sort(JSContext *ctx, JSValueConst this_val,
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (wf_array_len(ctx, obj, &len) < 0 ||
+    if (wf_arr_len(ctx, obj, &len) < 0 ||
         sort_gather(ctx, &l, obj, len, true) < 0 ||
         sort_list_sort(ctx, &l, cmpfn) < 0)
         goto fail;
@@ -342,7 +342,7 @@ static JSValue js_array_sort(JSContext *ctx, JSValueConst this_val,
         } else {
             v = JS_UNDEFINED;
         }
-        if (wf_array_fast_rw(obj, &vals, &count) && j < (int64_t)count) {
+        if (wf_arr_fast_rw(obj, &vals, &count) && j < (int64_t)count) {
             JSValue old = vals[j];
             vals[j] = v;
             JS_FreeValue(ctx, old);
@@ -377,7 +377,7 @@ static JSValue js_array_toSorted(JSContext *ctx, JSValueConst this_val,
     obj = wf_to_object(ctx, this_val);
     if (JS_IsException(obj))
         return obj;
-    if (wf_array_len(ctx, obj, &len) < 0)
+    if (wf_arr_len(ctx, obj, &len) < 0)
         goto fail;
     if (len > (int64_t)UINT32_MAX) {
         JS_ThrowRangeError(ctx, "Invalid array length");
@@ -407,8 +407,8 @@ fail:
     return JS_EXCEPTION;
 }
 
-const JSCFunctionListEntry wf_array_sort_proto_funcs[] = {
+const JSCFunctionListEntry wf_arr_sort_proto_funcs[] = {
     JS_CFUNC_DEF("sort", 1, js_array_sort),
     JS_CFUNC_DEF("toSorted", 1, js_array_toSorted),
 };
-const int wf_array_sort_proto_funcs_count = countof(wf_array_sort_proto_funcs);
+const int wf_arr_sort_proto_funcs_count = countof(wf_arr_sort_proto_funcs);

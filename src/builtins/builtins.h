@@ -41,6 +41,12 @@ int wf_init_performance(JSContext *ctx); /* performance.c: the global performanc
 int wf_init_mapset(JSContext *ctx);     /* mapset.c: Map, Set, their iterators */
 int wf_init_weak(JSContext *ctx);       /* weak.c: WeakMap, WeakSet */
 int wf_init_regexp(JSContext *ctx);     /* regexp.c: RegExp, RegExp.prototype, RegExp String Iterator */
+int wf_init_proxy(JSContext *ctx);      /* proxy.c: Proxy, Proxy.revocable, the Proxy class hooks */
+int wf_init_reflect(JSContext *ctx);    /* reflect.c: the Reflect object */
+int wf_init_bigint(JSContext *ctx);     /* bigint.c: BigInt, BigInt.prototype */
+int wf_init_arraybuffer(JSContext *ctx); /* arraybuffer.c: ArrayBuffer */
+int wf_init_typedarray(JSContext *ctx);  /* typedarray*.c: %TypedArray%, the typed array constructors */
+int wf_init_dataview(JSContext *ctx);    /* dataview.c: DataView */
 int wf_init_global(JSContext *ctx);     /* global.c: globalThis, eval, URI functions */
 
 /* Helpers shared by the families (builtins/function.c). */
@@ -52,11 +58,44 @@ JSValue wf_define_ctor(JSContext *ctx, JSCFunction *func, const char *name, int 
    TypeError naming the method. Borrowed pointer. */
 JSObject *wf_this_class(JSContext *ctx, JSValueConst this_val, JSClassID id, const char *method);
 
+/* mapset.c: the Map/Set/WeakMap/WeakSet constructors' loop over an iterable,
+   calling obj.set(k, v) (is_set false) or obj.add(v).  0, or -1 with an
+   exception (the iterator closed). */
+int wf_add_entries_from_iterable(JSContext *ctx, JSValueConst obj, JSValueConst iterable, bool is_set);
+
 /* string.c: GetSubstitution (ECMA-262 22.1.3.19.1), shared with RegExp's
    Symbol.replace.  captures: n_captures strings or undefined for $1..$n. */
 JSValue wf_get_substitution(JSContext *ctx, JSValueConst matched, JSValueConst str, uint32_t position,
                             int n_captures, const JSValue *captures, JSValueConst named_captures,
                             JSValueConst replacement);
+
+/* function.c: the captured values of a JS_NewCFunctionData function
+   (mutable: engine closures use slots as cells), NULL for other values. */
+JSValue *wf_cfunc_data(JSValueConst func);
+
+/* promise.c: promises for the engine (async functions, modules, import()). */
+int wf_init_promise(JSContext *ctx);
+void wf_promise_init_classes(JSRuntime *rt);
+bool wf_is_promise(JSValueConst v);
+/* A new pending promise of the realm's %Promise%. */
+JSValue wf_promise_new(JSContext *ctx);
+/* Resolve (thenables followed, as a resolve function does) or reject a
+   pending promise; -1 only for uncatchable errors. */
+int wf_promise_settle(JSContext *ctx, JSValueConst promise, JSValueConst value, bool is_reject);
+/* PromiseResolve(C, x). */
+JSValue wf_promise_resolve(JSContext *ctx, JSValueConst ctor, JSValueConst x);
+/* NewPromiseCapability(C) (C undefined: %Promise%): the promise; funcs[0]
+   resolve, funcs[1] reject. */
+JSValue wf_promise_new_capability(JSContext *ctx, JSValueConst ctor, JSValue *funcs);
+/* PerformPromiseThen(promise, h, h) with no result capability, where h is
+   an engine object of class ASYNC_FUNCTION_RESOLVE: the reaction job calls
+   wf_async_reaction(h, value, is_reject). */
+int wf_promise_then_internal(JSContext *ctx, JSValueConst promise, JSValueConst handler);
+/* PerformPromiseThen(promise, onFulfilled, onRejected, cap): cap is
+   {promise, resolve, reject} of a PromiseCapability, or NULL.  Used by the
+   async-from-sync iterator (iterator.c). */
+int wf_promise_then(JSContext *ctx, JSValueConst promise, JSValueConst on_fulfilled,
+                    JSValueConst on_rejected, const JSValue *cap);
 
 /* math.c: exponentiation with ECMAScript's rules (used by ** too). */
 double wf_math_pow(double x, double y);
@@ -64,5 +103,10 @@ double wf_math_pow(double x, double y);
 /* array_iter.c: CreateArrayIterator(obj, kind), kind 0 keys, 1 values,
    2 entries (TypedArray.prototype.keys/values/entries use it too). */
 JSValue wf_array_iterator_new(JSContext *ctx, JSValueConst obj, int kind);
+
+/* typedarray.c: TypedArrayLength of a typed array, with the TypeError of
+   an out-of-bounds (or detached) one (what the Array Iterator's next
+   needs); -1 on exception. */
+int wf_typed_array_get_length(JSContext *ctx, JSValueConst obj, int64_t *plen);
 
 #endif /* WF_BUILTINS_H */

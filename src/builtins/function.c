@@ -523,6 +523,17 @@ JSValue JS_NewCFunctionData(JSContext *ctx, JSCFunctionData *func, int length,
     return obj;
 }
 
+/* The captured values of a JS_NewCFunctionData function (its own array:
+   a few engine closures use slots as mutable cells); NULL otherwise. */
+JSValue *wf_cfunc_data(JSValueConst func)
+{
+    WFCFuncData *d;
+    if (!JS_IsObject(func) || wf_obj(func)->class_id != JS_CLASS_C_FUNCTION_DATA)
+        return NULL;
+    d = wf_obj(func)->u.ptr;
+    return d ? d->data : NULL;
+}
+
 void wf_func_set_constructor(JSContext *ctx, JSValueConst ctor, JSValueConst proto)
 {
     if (!JS_IsObject(ctor))

@@ -10,6 +10,10 @@
  * completed) so re-entrancy and return() behave as the spec's
  * GeneratorResume / GeneratorResumeAbrupt describe.  Iterator.from's
  * wrapper (%WrapForValidIteratorPrototype%) is class ITERATOR_WRAP.
+ *
+ * Also %AsyncFromSyncIteratorPrototype% (27.1.6): for-await and yield* over
+ * a sync iterable go through wf_get_iterator (engine/iter.c), which calls
+ * wf_async_from_sync_iterator here because it needs the promise family.
  */
 #include <math.h>
 #include "builtins/builtins.h"
@@ -945,6 +949,218 @@ static JSValue js_async_iterator_proto_iterator(JSContext *ctx, JSValueConst thi
     return JS_DupValue(ctx, this_val);
 }
 
+/* ---------------------------------------------------------------------- */
+/* %AsyncFromSyncIteratorPrototype% (27.1.6)                               */
+
+/* CreateAsyncFromSyncIterator: sync_iter and sync_next consumed; returns
+   the async iterator and its next method in *pnext. */
+JSValue wf_async_from_sync_iterator(JSContext *ctx, JSValue sync_iter, JSValue sync_next,
+                                    JSValue *pnext)
+{
+    JSValue obj;
+    IterWrap *w;
+
+    *pnext = JS_UNDEFINED;
+    obj = wf_obj_new(ctx, ctx->class_proto[JS_CLASS_ASYNC_FROM_SYNC_ITERATOR],
+                     JS_CLASS_ASYNC_FROM_SYNC_ITERATOR);
+    if (JS_IsException(obj))
+        goto fail;
+    w = js_malloc(ctx, sizeof(*w));
+    if (!w) {
+        JS_FreeValue(ctx, obj);
+        goto fail;
+    }
+    w->iter = sync_iter;
+    w->next = sync_next;
+    wf_obj(obj)->u.ptr = w;
+    *pnext = JS_GetProperty(ctx, obj, JS_ATOM_next);
+    if (JS_IsException(*pnext)) {
+        *pnext = JS_UNDEFINED;
+        JS_FreeValue(ctx, obj);
+        return JS_EXCEPTION;
+    }
+    return obj;
+fail:
+    JS_FreeValue(ctx, sync_iter);
+    JS_FreeValue(ctx, sync_next);
+    return JS_EXCEPTION;
+}
+
+/* A PromiseCapability of %Promise% being filled by one method call:
+   cap[0] the promise, cap[1] resolve, cap[2] reject. */
+static void cap_free(JSContext *ctx, JSValue *cap)
+{
+    JS_FreeValue(ctx, cap[0]);
+    JS_FreeValue(ctx, cap[1]);
+    JS_FreeValue(ctx, cap[2]);
+}
+
+/* Settles the capability with resolve (which = 1) or reject (2) and returns
+   its promise; v borrowed. */
+static JSValue cap_settle(JSContext *ctx, JSValue *cap, int which, JSValueConst v)
+{
+    JSValue r = wf_call(ctx, cap[which], JS_UNDEFINED, 1, &v);
+    JSValue promise;
+
+    if (JS_IsException(r)) {
+        cap_free(ctx, cap);
+        return r;
+    }
+    JS_FreeValue(ctx, r);
+    promise = cap[0];
+    JS_FreeValue(ctx, cap[1]);
+    JS_FreeValue(ctx, cap[2]);
+    return promise;
+}
+
+/* IfAbruptRejectPromise: rejects with the pending exception (uncatchable
+   errors keep unwinding). */
+static JSValue cap_reject_pending(JSContext *ctx, JSValue *cap)
+{
+    JSValue exc, ret;
+
+    if (ctx->rt->current_exception_is_uncatchable) {
+        cap_free(ctx, cap);
+        return JS_EXCEPTION;
+    }
+    exc = JS_GetException(ctx);
+    ret = cap_settle(ctx, cap, 2, exc);
+    JS_FreeValue(ctx, exc);
+    return ret;
+}
+
+static JSValue cap_reject_type_error(JSContext *ctx, JSValue *cap, const char *msg)
+{
+    JS_ThrowTypeError(ctx, "%s", msg);
+    return cap_reject_pending(ctx, cap);
+}
+
+/* The closures of AsyncFromSyncIteratorContinuation: unwrap (magic 0,
+   data[0] = done) builds the iterator result; closeIterator (magic 1,
+   data[0] = the sync iterator) closes it and rethrows. */
+static JSValue afs_closure(JSContext *ctx, JSValueConst this_val, int argc,
+                           JSValueConst *argv, int magic, JSValueConst *data)
+{
+    JSValueConst v = arg(argc, argv, 0);
+
+    (void)this_val;
+    if (magic == 0)
+        return wf_iter_result(ctx, JS_DupValue(ctx, v), JS_ToBool(ctx, data[0]) != 0);
+    JS_Throw(ctx, JS_DupValue(ctx, v));
+    wf_iterator_close(ctx, data[0], true);
+    return JS_EXCEPTION;
+}
+
+/* AsyncFromSyncIteratorContinuation (27.1.6.4); result consumed. */
+static JSValue afs_continuation(JSContext *ctx, JSValue result, JSValue *cap,
+                                JSValueConst sync_iter, bool close_on_rejection)
+{
+    JSValue v, value, wrapper, on_ful, on_rej = JS_UNDEFINED, done_val;
+    bool done;
+    int r;
+
+    v = JS_GetProperty(ctx, result, JS_ATOM_done);
+    if (JS_IsException(v)) {
+        JS_FreeValue(ctx, result);
+        return cap_reject_pending(ctx, cap);
+    }
+    done = wf_to_boolean(v);
+    JS_FreeValue(ctx, v);
+    value = JS_GetProperty(ctx, result, JS_ATOM_value);
+    JS_FreeValue(ctx, result);
+    if (JS_IsException(value))
+        return cap_reject_pending(ctx, cap);
+    wrapper = wf_promise_resolve(ctx, ctx->promise_ctor, value);
+    JS_FreeValue(ctx, value);
+    if (JS_IsException(wrapper)) {
+        if (!done && close_on_rejection)
+            wf_iterator_close(ctx, sync_iter, true);
+        return cap_reject_pending(ctx, cap);
+    }
+    done_val = JS_NewBool(ctx, done);
+    on_ful = JS_NewCFunctionData(ctx, afs_closure, 1, 0, 1, &done_val);
+    if (JS_IsException(on_ful))
+        goto fail;
+    if (!done && close_on_rejection) {
+        on_rej = JS_NewCFunctionData(ctx, afs_closure, 1, 1, 1, &sync_iter);
+        if (JS_IsException(on_rej)) {
+            JS_FreeValue(ctx, on_ful);
+            goto fail;
+        }
+    }
+    r = wf_promise_then(ctx, wrapper, on_ful, on_rej, cap);
+    JS_FreeValue(ctx, on_ful);
+    JS_FreeValue(ctx, on_rej);
+    JS_FreeValue(ctx, wrapper);
+    if (r < 0) {
+        cap_free(ctx, cap);
+        return JS_EXCEPTION;
+    }
+    JS_FreeValue(ctx, cap[1]);
+    JS_FreeValue(ctx, cap[2]);
+    return cap[0];
+fail:
+    JS_FreeValue(ctx, wrapper);
+    cap_free(ctx, cap);
+    return JS_EXCEPTION;
+}
+
+enum { AFS_NEXT, AFS_RETURN, AFS_THROW };
+
+/* %AsyncFromSyncIteratorPrototype%.next / return / throw (magic AFS_*). */
+static JSValue js_async_from_sync_method(JSContext *ctx, JSValueConst this_val,
+                                         int argc, JSValueConst *argv, int magic)
+{
+    JSObject *p = wf_this_class(ctx, this_val, JS_CLASS_ASYNC_FROM_SYNC_ITERATOR,
+                                "%AsyncFromSyncIteratorPrototype% method");
+    IterWrap *w;
+    JSValue cap[3], method, result;
+
+    if (!p)
+        return JS_EXCEPTION;
+    w = p->u.ptr;
+    cap[0] = wf_promise_new_capability(ctx, JS_UNDEFINED, &cap[1]);
+    if (JS_IsException(cap[0]))
+        return cap[0];
+    if (magic == AFS_NEXT) {
+        /* the argument is passed only when present */
+        result = wf_call(ctx, w->next, w->iter, argc > 0 ? 1 : 0, argv);
+        if (JS_IsException(result))
+            return cap_reject_pending(ctx, cap);
+        if (!JS_IsObject(result)) {
+            JS_FreeValue(ctx, result);
+            return cap_reject_type_error(ctx, cap, "iterator result is not an object");
+        }
+        return afs_continuation(ctx, result, cap, w->iter, true);
+    }
+    method = wf_get_method(ctx, w->iter, magic == AFS_RETURN ? JS_ATOM_return : JS_ATOM_throw);
+    if (JS_IsException(method))
+        return cap_reject_pending(ctx, cap);
+    if (JS_IsUndefined(method)) {
+        if (magic == AFS_RETURN) {
+            JSValue res = wf_iter_result(ctx, JS_DupValue(ctx, arg(argc, argv, 0)), true);
+            if (JS_IsException(res))
+                return cap_reject_pending(ctx, cap);
+            method = cap_settle(ctx, cap, 1, res);
+            JS_FreeValue(ctx, res);
+            return method;
+        }
+        /* no throw method: close the sync iterator, then reject with a
+           TypeError (the protocol was violated) */
+        if (wf_iterator_close(ctx, w->iter, false) < 0)
+            return cap_reject_pending(ctx, cap);
+        return cap_reject_type_error(ctx, cap, "the iterator does not have a throw method");
+    }
+    result = wf_call_free(ctx, method, w->iter, argc > 0 ? 1 : 0, argv);
+    if (JS_IsException(result))
+        return cap_reject_pending(ctx, cap);
+    if (!JS_IsObject(result)) {
+        JS_FreeValue(ctx, result);
+        return cap_reject_type_error(ctx, cap, "iterator result is not an object");
+    }
+    return afs_continuation(ctx, result, cap, w->iter, magic == AFS_THROW);
+}
+
 static const JSCFunctionListEntry js_iterator_funcs[] = {
     JS_CFUNC_DEF("from", 1, js_iterator_from),
     JS_CFUNC_DEF("concat", 0, js_iterator_concat),
@@ -979,6 +1195,12 @@ static const JSCFunctionListEntry js_iterator_wrap_proto_funcs[] = {
 
 static const JSCFunctionListEntry js_async_iterator_proto_funcs[] = {
     JS_CFUNC_DEF("[Symbol.asyncIterator]", 0, js_async_iterator_proto_iterator),
+};
+
+static const JSCFunctionListEntry js_async_from_sync_proto_funcs[] = {
+    JS_CFUNC_MAGIC_DEF("next", 1, js_async_from_sync_method, AFS_NEXT),
+    JS_CFUNC_MAGIC_DEF("return", 1, js_async_from_sync_method, AFS_RETURN),
+    JS_CFUNC_MAGIC_DEF("throw", 1, js_async_from_sync_method, AFS_THROW),
 };
 
 /* Iterator.prototype.constructor: an accessor (ES2025) whose getter
@@ -1036,6 +1258,8 @@ int wf_init_iterator(JSContext *ctx)
     wf_class_set_hooks(ctx->rt, JS_CLASS_ITERATOR_HELPER, helper_finalizer, helper_gc_mark,
                        NULL, NULL);
     wf_class_set_hooks(ctx->rt, JS_CLASS_ITERATOR_WRAP, wrap_finalizer, wrap_gc_mark, NULL, NULL);
+    wf_class_set_hooks(ctx->rt, JS_CLASS_ASYNC_FROM_SYNC_ITERATOR, wrap_finalizer, wrap_gc_mark,
+                       NULL, NULL);
 
     /* %IteratorPrototype% */
     proto = new_proto(ctx, ctx->class_proto[JS_CLASS_OBJECT], JS_CLASS_ITERATOR,
@@ -1080,5 +1304,12 @@ int wf_init_iterator(JSContext *ctx)
         return -1;
     JS_FreeValue(ctx, ctx->async_iterator_proto);
     ctx->async_iterator_proto = proto;
+
+    /* %AsyncFromSyncIteratorPrototype% */
+    proto = new_proto(ctx, ctx->async_iterator_proto, JS_CLASS_ASYNC_FROM_SYNC_ITERATOR,
+                      js_async_from_sync_proto_funcs, countof(js_async_from_sync_proto_funcs));
+    if (JS_IsException(proto))
+        return -1;
+    JS_FreeValue(ctx, proto);
     return 0;
 }

@@ -12,6 +12,7 @@
  */
 #include <math.h>
 #include "builtins/builtins.h"
+#include "engine/bigint.h"
 
 enum { MS_MAP = 0, MS_SET = 1 };
 enum { MS_ITER_KEYS, MS_ITER_VALUES, MS_ITER_ENTRIES };
@@ -88,6 +89,9 @@ static uint32_t map_hash_key(JSValueConst key)
     case JS_TAG_UNDEFINED:
         h = 0x73;
         break;
+    case JS_TAG_BIG_INT:
+    case JS_TAG_SHORT_BIG_INT:   /* by value: equal heap BigInts are distinct cells */
+        return wf_bigint_hash(key);
     default:  /* objects and symbols: identity */
         h = (uint64_t)(uintptr_t)JS_VALUE_GET_PTR(key) * 0x9E3779B97F4A7C15ull;
         break;
@@ -275,26 +279,20 @@ static JSValue map_new(JSContext *ctx, JSValueConst new_target, int magic)
     return obj;
 }
 
-/* new Map(iterable) / new Set(iterable) */
-static JSValue js_map_constructor(JSContext *ctx, JSValueConst new_target,
-                                  int argc, JSValueConst *argv, int magic)
+/* AddEntriesFromIterable / the Set constructor's loop: calls obj.set(k, v)
+   for each [k, v] entry (is_set false) or obj.add(v) for each value, closing
+   the iterator on an abrupt completion.  Shared with WeakMap and WeakSet. */
+int wf_add_entries_from_iterable(JSContext *ctx, JSValueConst obj, JSValueConst iterable, bool is_set)
 {
-    JSValue obj, adder = JS_UNDEFINED, iter = JS_UNDEFINED, next = JS_UNDEFINED;
+    JSValue adder, iter = JS_UNDEFINED, next = JS_UNDEFINED;
     JSValue item = JS_UNDEFINED, k = JS_UNDEFINED, v = JS_UNDEFINED, ret;
-    JSValueConst iterable = argc > 0 ? argv[0] : JS_UNDEFINED;
     bool done;
 
-    if (JS_IsUndefined(new_target))
-        return JS_ThrowTypeError(ctx, "Constructor %s requires 'new'", magic == MS_SET ? "Set" : "Map");
-    obj = map_new(ctx, new_target, magic);
-    if (JS_IsException(obj) || JS_IsUndefined(iterable) || JS_IsNull(iterable))
-        return obj;
-    adder = JS_GetProperty(ctx, obj, magic == MS_SET ? JS_ATOM_add : JS_ATOM_set);
+    adder = JS_GetProperty(ctx, obj, is_set ? JS_ATOM_add : JS_ATOM_set);
     if (JS_IsException(adder))
-        goto fail;
+        return -1;
     if (!wf_is_callable(adder)) {
-        JS_ThrowTypeError(ctx, "'%s' returned for property '%s' of object is not a function",
-                          "value", magic == MS_SET ? "add" : "set");
+        JS_ThrowTypeError(ctx, "'%s' of the new collection is not a function", is_set ? "add" : "set");
         goto fail;
     }
     iter = wf_get_iterator(ctx, iterable, false, &next);
@@ -306,12 +304,12 @@ static JSValue js_map_constructor(JSContext *ctx, JSValueConst new_target,
             goto fail;
         if (done)
             break;
-        if (magic == MS_SET) {
+        if (is_set) {
             ret = wf_call(ctx, adder, obj, 1, (JSValueConst *)&item);
         } else {
             JSValueConst args[2];
             if (!JS_IsObject(item)) {
-                JS_ThrowTypeError(ctx, "Iterator value %s is not an entry object", "item");
+                JS_ThrowTypeError(ctx, "iterator value is not an entry object");
                 goto fail_close;
             }
             k = JS_GetPropertyUint32(ctx, item, 0);
@@ -336,7 +334,7 @@ static JSValue js_map_constructor(JSContext *ctx, JSValueConst new_target,
     JS_FreeValue(ctx, iter);
     JS_FreeValue(ctx, next);
     JS_FreeValue(ctx, adder);
-    return obj;
+    return 0;
 fail_close:
     wf_iterator_close(ctx, iter, true);
 fail:
@@ -346,8 +344,26 @@ fail:
     JS_FreeValue(ctx, iter);
     JS_FreeValue(ctx, next);
     JS_FreeValue(ctx, adder);
-    JS_FreeValue(ctx, obj);
-    return JS_EXCEPTION;
+    return -1;
+}
+
+/* new Map(iterable) / new Set(iterable) */
+static JSValue js_map_constructor(JSContext *ctx, JSValueConst new_target,
+                                  int argc, JSValueConst *argv, int magic)
+{
+    JSValueConst iterable = argc > 0 ? argv[0] : JS_UNDEFINED;
+    JSValue obj;
+
+    if (JS_IsUndefined(new_target))
+        return JS_ThrowTypeError(ctx, "Constructor %s requires 'new'", magic == MS_SET ? "Set" : "Map");
+    obj = map_new(ctx, new_target, magic);
+    if (JS_IsException(obj) || JS_IsUndefined(iterable) || JS_IsNull(iterable))
+        return obj;
+    if (wf_add_entries_from_iterable(ctx, obj, iterable, magic == MS_SET) < 0) {
+        JS_FreeValue(ctx, obj);
+        return JS_EXCEPTION;
+    }
+    return obj;
 }
 
 static JSValue js_map_set(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv, int magic)

@@ -24,6 +24,7 @@
 typedef struct RegExpData {
     JSValue source;      /* [[OriginalSource]]: a string */
     uint8_t *bc;         /* [[RegExpMatcher]]: bytecode (runtime heap) */
+    size_t bc_len;
     int flags;           /* [[OriginalFlags]]: WF_RE_FLAG_* */
 } RegExpData;
 
@@ -163,6 +164,7 @@ static JSValue regexp_initialize(JSContext *ctx, JSValueConst obj, JSValueConst 
     js_free(ctx, d->bc);
     d->source = p;
     d->bc = bc;
+    d->bc_len = len;
     d->flags = fl;
     JS_FreeValue(ctx, f);
     if (JS_SetProperty(ctx, obj, JS_ATOM_lastIndex, JS_NewInt32(ctx, 0)) < 0)
@@ -295,7 +297,7 @@ static int re_interrupt(void *opaque)
 
 /* runs the matcher: 1 match, 0 none, -1 exception */
 static int regexp_run(JSContext *ctx, const uint8_t *bc, const JSString *sp, uint32_t start,
-                      int32_t *caps)
+                      int32_t *caps, bool search)
 {
     WFRegexpAlloc a;
     WFRegexpExecCtx ex;
@@ -305,6 +307,7 @@ static int regexp_run(JSContext *ctx, const uint8_t *bc, const JSString *sp, uin
     ex.alloc = &a;
     ex.interrupt = re_interrupt;
     ex.opaque = ctx;
+    ex.ignore_sticky = search;
     r = wf_regexp_exec(bc, str_chars(sp), sp->len, sp->is_wide, start, caps, &ex);
     if (r < 0) {
         if (ex.error == WF_RE_ERR_INTERRUPTED)
@@ -384,7 +387,7 @@ static JSValue regexp_builtin_exec(JSContext *ctx, JSValueConst rx, JSValueConst
         if (!caps)
             return JS_EXCEPTION;
     }
-    r = regexp_run(ctx, d->bc, sp, (uint32_t)last_index, caps);
+    r = regexp_run(ctx, d->bc, sp, (uint32_t)last_index, caps, false);
     if (r <= 0) {
         if (r == 0) {
             if ((global || sticky) && set_last_index(ctx, rx, 0) < 0)
@@ -518,12 +521,25 @@ static JSValue js_regexp_exec(JSContext *ctx, JSValueConst this_val, int argc, J
     return ret;
 }
 
+static bool is_builtin_exec(JSValueConst f)
+{
+    return JS_IsObject(f) && wf_obj(f)->class_id == JS_CLASS_C_FUNCTION &&
+           wf_obj(f)->u.cfunc.c_function.generic == js_regexp_exec;
+}
+
 /* RegExpExec (22.2.7.1) */
 static JSValue regexp_exec(JSContext *ctx, JSValueConst rx, JSValueConst str)
 {
     JSValue exec = JS_GetProperty(ctx, rx, JS_ATOM_exec), ret;
     if (JS_IsException(exec))
         return exec;
+    if (is_builtin_exec(exec)) {
+        /* %RegExp.prototype.exec% itself: no need for a call */
+        JS_FreeValue(ctx, exec);
+        if (!this_regexp(ctx, rx, "exec"))
+            return JS_EXCEPTION;
+        return regexp_builtin_exec(ctx, rx, str);
+    }
     if (wf_is_callable(exec)) {
         ret = wf_call(ctx, exec, rx, 1, &str);
         JS_FreeValue(ctx, exec);
@@ -805,6 +821,226 @@ static void vl_free(JSContext *ctx, ValueList *l)
     l->n = l->cap = 0;
 }
 
+/* ---- fast path of Symbol.replace for unmodified regexps */
+
+static bool is_cfunc(JSValueConst f, void *fn)
+{
+    return JS_IsObject(f) && wf_obj(f)->class_id == JS_CLASS_C_FUNCTION &&
+           (void *)wf_obj(f)->u.cfunc.c_function.generic == fn;
+}
+
+/* true if %RegExp.prototype%'s own property `atom` is still the built-in
+   data property (fn) or accessor with getter fn */
+static bool proto_prop_is(JSContext *ctx, JSValueConst proto, JSAtom atom, void *fn, bool getter)
+{
+    JSPropertyDescriptor desc;
+    bool ok;
+    if (JS_GetOwnProperty(ctx, &desc, proto, atom) != 1) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return false;
+    }
+    if (getter)
+        ok = (desc.flags & JS_PROP_GETSET) && is_cfunc(desc.getter, fn);
+    else
+        ok = !(desc.flags & JS_PROP_GETSET) && is_cfunc(desc.value, fn);
+    JS_FreeValue(ctx, desc.value);
+    JS_FreeValue(ctx, desc.getter);
+    JS_FreeValue(ctx, desc.setter);
+    return ok;
+}
+
+static JSValue js_regexp_get_flags(JSContext *ctx, JSValueConst this_val);
+static JSValue js_regexp_get_flag(JSContext *ctx, JSValueConst this_val, int magic);
+
+/* rx is a RegExp whose only own property is a numeric lastIndex and whose
+   prototype is an unmodified %RegExp.prototype%: then the Get/Set/Call
+   steps of the replace algorithm on rx cannot run user code, and the
+   matcher can be driven directly. */
+static bool regexp_is_pristine(JSContext *ctx, JSValueConst rx)
+{
+    static const JSAtom flag_atoms[] = {
+        JS_ATOM_hasIndices, JS_ATOM_global, JS_ATOM_ignoreCase, JS_ATOM_multiline,
+        JS_ATOM_dotAll, JS_ATOM_unicode, JS_ATOM_unicodeSets, JS_ATOM_sticky,
+    };
+    JSValueConst proto = wf_class_proto(ctx, JS_CLASS_REGEXP);
+    JSObject *p;
+    if (!regexp_data(rx))
+        return false;
+    p = wf_obj(rx);
+    if (!JS_IsObject(proto) || p->shape->proto != wf_obj(proto) || p->shape->prop_count != 1 ||
+        p->shape->deleted_prop_count != 0 || p->shape->prop[0].atom != JS_ATOM_lastIndex ||
+        (p->shape->prop[0].flags & JS_PROP_TMASK) != JS_PROP_NORMAL ||
+        !JS_IsNumber(p->prop[0].u.value))
+        return false;
+    if (!proto_prop_is(ctx, proto, JS_ATOM_exec, (void *)js_regexp_exec, false) ||
+        !proto_prop_is(ctx, proto, JS_ATOM_flags, (void *)js_regexp_get_flags, true))
+        return false;
+    for (int i = 0; i < countof(flag_atoms); i++)
+        if (!proto_prop_is(ctx, proto, flag_atoms[i], (void *)js_regexp_get_flag, true))
+            return false;
+    return true;
+}
+
+/* the groups object of a match (null prototype), or undefined */
+static JSValue make_groups(JSContext *ctx, const uint8_t *bc, JSString *sp, const int32_t *caps)
+{
+    int ncap = wf_regexp_capture_count(bc);
+    JSValue g;
+    if (!wf_regexp_has_named_groups(bc))
+        return JS_UNDEFINED;
+    g = JS_NewObjectProto(ctx, JS_NULL);
+    if (JS_IsException(g))
+        return g;
+    for (int i = 1; i < ncap; i++) {
+        size_t nl;
+        const char *n = wf_regexp_group_name(bc, i, &nl);
+        bool matched = caps[2 * i] >= 0 && caps[2 * i + 1] >= 0, earlier = false;
+        if (!n)
+            continue;
+        for (int j = 1; j < i; j++) {
+            size_t jl;
+            const char *jn = wf_regexp_group_name(bc, j, &jl);
+            if (jn && jl == nl && memcmp(jn, n, nl) == 0 && caps[2 * j] >= 0 && caps[2 * j + 1] >= 0)
+                earlier = true;
+        }
+        if (earlier)
+            continue;
+        JSValue v = matched ? wf_str_sub(ctx, sp, (uint32_t)caps[2 * i], (uint32_t)caps[2 * i + 1])
+                            : JS_UNDEFINED;
+        JSAtom a = JS_NewAtomLen(ctx, n, nl);
+        if (JS_IsException(v) || a == JS_ATOM_NULL || def_prop(ctx, g, a, v) < 0) {
+            if (a != JS_ATOM_NULL)
+                JS_FreeAtom(ctx, a);
+            JS_FreeValue(ctx, g);
+            return JS_EXCEPTION;
+        }
+        JS_FreeAtom(ctx, a);
+    }
+    return g;
+}
+
+static JSValue replace_fast(JSContext *ctx, JSValueConst rx, JSValueConst str, JSValueConst rv,
+                            JSValueConst replace, bool functional)
+{
+    RegExpData *d = regexp_data(rx);
+    JSString *sp = wf_str(str);
+    uint8_t *bc = d->bc, *own_bc = NULL;
+    int ncap = wf_regexp_capture_count(bc);
+    bool global = (d->flags & WF_RE_FLAG_GLOBAL) != 0, sticky = (d->flags & WF_RE_FLAG_STICKY) != 0;
+    bool unicode = (d->flags & (WF_RE_FLAG_UNICODE | WF_RE_FLAG_UNICODESETS)) != 0;
+    int32_t *all = NULL;
+    size_t nmatch = 0, cap = 0;
+    int64_t start = 0, next_pos = 0;
+    WFStringBuilder sb;
+    JSValue ret = JS_EXCEPTION;
+    ValueList args = { 0 };
+    JSValue keep_bc;
+
+    /* a replacer function could call compile() on rx and free its
+       matcher: keep a copy for the group names */
+    keep_bc = JS_DupValue(ctx, rx);
+    if (functional) {
+        own_bc = js_malloc(ctx, d->bc_len);
+        if (!own_bc)
+            goto fail0;
+        memcpy(own_bc, d->bc, d->bc_len);
+        bc = own_bc;
+    }
+    if (!global) {
+        int64_t li;
+        if (get_length(ctx, rx, JS_ATOM_lastIndex, &li) < 0)
+            goto fail0;
+        start = sticky ? li : 0;
+    }
+    /* all the matches first (the replacer runs after them, as in the spec) */
+    for (;;) {
+        if (nmatch == cap) {
+            size_t ncap2 = cap ? cap * 2 : 8;
+            int32_t *na = js_realloc(ctx, all, sizeof(int32_t) * 2 * (size_t)ncap * ncap2);
+            if (!na)
+                goto fail0;
+            all = na;
+            cap = ncap2;
+        }
+        int32_t *caps = all + 2 * (size_t)ncap * nmatch;
+        int r = start > (int64_t)sp->len ? 0 : regexp_run(ctx, bc, sp, (uint32_t)start, caps, false);
+        if (r < 0)
+            goto fail0;
+        if (r == 0) {
+            if ((global || sticky) && set_last_index(ctx, rx, 0) < 0)
+                goto fail0;
+            break;
+        }
+        nmatch++;
+        if (!global) {
+            if (sticky && set_last_index(ctx, rx, caps[1]) < 0)
+                goto fail0;
+            break;
+        }
+        start = caps[1] == caps[0] ? advance_index(sp, caps[1], unicode) : caps[1];
+    }
+    if (wf_sb_init(ctx, &sb, sp->len) < 0)
+        goto fail0;
+    for (size_t k = 0; k < nmatch; k++) {
+        const int32_t *caps = all + 2 * (size_t)ncap * k;
+        JSValue matched, repl, named;
+        uint32_t position = (uint32_t)caps[0];
+        vl_free(ctx, &args);
+        matched = wf_str_sub(ctx, sp, (uint32_t)caps[0], (uint32_t)caps[1]);
+        if (vl_push(ctx, &args, matched) < 0)
+            goto fail;
+        for (int i = 1; i < ncap; i++) {
+            JSValue v = JS_UNDEFINED;
+            if (caps[2 * i] >= 0 && caps[2 * i + 1] >= 0)
+                v = wf_str_sub(ctx, sp, (uint32_t)caps[2 * i], (uint32_t)caps[2 * i + 1]);
+            if (JS_IsException(v) || vl_push(ctx, &args, v) < 0)
+                goto fail;
+        }
+        named = make_groups(ctx, bc, sp, caps);
+        if (JS_IsException(named))
+            goto fail;
+        if (functional) {
+            if (vl_push(ctx, &args, JS_NewInt32(ctx, (int32_t)position)) < 0 ||
+                vl_push(ctx, &args, JS_DupValue(ctx, str)) < 0) {
+                JS_FreeValue(ctx, named);
+                goto fail;
+            }
+            if (!JS_IsUndefined(named) && vl_push(ctx, &args, JS_DupValue(ctx, named)) < 0) {
+                JS_FreeValue(ctx, named);
+                goto fail;
+            }
+            JSValue v = wf_call(ctx, rv, JS_UNDEFINED, (int)args.n, (JSValueConst *)args.v);
+            repl = JS_IsException(v) ? v : wf_to_string(ctx, v);
+            JS_FreeValue(ctx, v);
+        } else {
+            repl = wf_get_substitution(ctx, args.v[0], str, position, ncap - 1, args.v + 1, named, replace);
+        }
+        JS_FreeValue(ctx, named);
+        if (JS_IsException(repl))
+            goto fail;
+        if ((int64_t)position >= next_pos) {
+            if (wf_sb_put_str(&sb, sp, (uint32_t)next_pos, position) < 0 || wf_sb_put_value(&sb, repl) < 0) {
+                JS_FreeValue(ctx, repl);
+                goto fail;
+            }
+            next_pos = caps[1];
+        }
+        JS_FreeValue(ctx, repl);
+    }
+    if (next_pos < sp->len && wf_sb_put_str(&sb, sp, (uint32_t)next_pos, sp->len) < 0)
+        goto fail;
+    ret = wf_sb_finish(&sb);
+    goto fail0;
+fail:
+    wf_sb_free(&sb);
+fail0:
+    vl_free(ctx, &args);
+    js_free(ctx, all);
+    js_free(ctx, own_bc);
+    JS_FreeValue(ctx, keep_bc);
+    return ret;
+}
+
 static JSValue js_regexp_symbol_replace(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValueConst rv = argc > 1 ? argv[1] : JS_UNDEFINED;
@@ -826,6 +1062,10 @@ static JSValue js_regexp_symbol_replace(JSContext *ctx, JSValueConst this_val, i
         replace = wf_to_string(ctx, rv);
         if (JS_IsException(replace))
             goto done;
+    }
+    if (regexp_is_pristine(ctx, this_val)) {
+        ret = replace_fast(ctx, this_val, s, rv, replace, functional);
+        goto done;
     }
     if (get_flags_string(ctx, this_val, &flags) < 0)
         goto done;
@@ -992,6 +1232,90 @@ done:
     return ret;
 }
 
+/* true if the splitter made by constructor c can only be observed through
+   its matches: c is %RegExp% and %RegExp.prototype%.exec is the built-in
+   data property, so the per-position exec calls of the algorithm have no
+   visible effect and a forward search gives the same result */
+static bool split_is_pristine(JSContext *ctx, JSValueConst c)
+{
+    JSPropertyDescriptor desc;
+    bool ok;
+    if (!wf_same_value(c, ctx->regexp_ctor))
+        return false;
+    if (JS_GetOwnProperty(ctx, &desc, wf_class_proto(ctx, JS_CLASS_REGEXP), JS_ATOM_exec) != 1) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return false;
+    }
+    ok = !(desc.flags & JS_PROP_GETSET) && is_builtin_exec(desc.value);
+    JS_FreeValue(ctx, desc.value);
+    JS_FreeValue(ctx, desc.getter);
+    JS_FreeValue(ctx, desc.setter);
+    return ok;
+}
+
+static int push_value(JSContext *ctx, JSValueConst arr, uint32_t *n, JSValue v)
+{
+    if (JS_IsException(v))
+        return -1;
+    return JS_DefinePropertyValueUint32(ctx, arr, (*n)++, v, JS_PROP_C_W_E | JS_PROP_THROW);
+}
+
+/* the loop of 22.2.6.14 steps 19-25 with searches instead of sticky
+   attempts at each position; returns arr (new reference) */
+static JSValue split_fast(JSContext *ctx, JSValueConst splitter, JSValueConst str, JSValueConst arr,
+                          uint32_t lim, bool unicode)
+{
+    RegExpData *d = regexp_data(splitter);
+    JSString *sp = wf_str(str);
+    int ncap = wf_regexp_capture_count(d->bc);
+    int32_t local_caps[32], *caps = local_caps;
+    int64_t p = 0, q = 0, size = sp->len;
+    uint32_t n = 0;
+    JSValue ret = JS_EXCEPTION;
+    if (2 * ncap > countof(local_caps)) {
+        caps = js_malloc(ctx, sizeof(int32_t) * 2 * (size_t)ncap);
+        if (!caps)
+            return JS_EXCEPTION;
+    }
+    while (q < size) {
+        int r = regexp_run(ctx, d->bc, sp, (uint32_t)q, caps, true);
+        int64_t e;
+        if (r < 0)
+            goto done;
+        if (r == 0)
+            break;
+        q = caps[0];
+        e = caps[1] > size ? size : caps[1];
+        if (e == p) {
+            q = advance_index(sp, q, unicode);
+            continue;
+        }
+        if (push_value(ctx, arr, &n, wf_str_sub(ctx, sp, (uint32_t)p, (uint32_t)q)) < 0)
+            goto done;
+        if (n == lim)
+            goto ok;
+        p = e;
+        for (int i = 1; i < ncap; i++) {
+            JSValue v = JS_UNDEFINED;
+            if (caps[2 * i] >= 0 && caps[2 * i + 1] >= 0)
+                v = wf_str_sub(ctx, sp, (uint32_t)caps[2 * i], (uint32_t)caps[2 * i + 1]);
+            if (push_value(ctx, arr, &n, v) < 0)
+                goto done;
+            if (n == lim)
+                goto ok;
+        }
+        q = p;
+    }
+    if (push_value(ctx, arr, &n, wf_str_sub(ctx, sp, (uint32_t)p, (uint32_t)size)) < 0)
+        goto done;
+ok:
+    ret = JS_DupValue(ctx, arr);
+done:
+    if (caps != local_caps)
+        js_free(ctx, caps);
+    return ret;
+}
+
 /* RegExp.prototype[Symbol.split] (22.2.6.14) */
 static JSValue js_regexp_symbol_split(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
@@ -1035,6 +1359,12 @@ static JSValue js_regexp_symbol_split(JSContext *ctx, JSValueConst this_val, int
     if (lim == 0)
         goto ok;
     size = sp->len;
+    if (size > 0 && split_is_pristine(ctx, c)) {
+        ret = split_fast(ctx, splitter, s, arr, lim, unicode);
+        if (!JS_IsException(ret))
+            arr = JS_UNDEFINED;
+        goto done;
+    }
     if (size == 0) {
         z = regexp_exec(ctx, splitter, s);
         if (JS_IsException(z))

@@ -362,6 +362,8 @@ static JSValue js_string_last_index_of(JSContext *ctx, JSValueConst this_val, in
         start = (int64_t)p->len - (int64_t)q->len;
     for (i = start; i >= 0 && !str_match_at(p, i, q); i--)
         ;
+    if (i < 0)
+        i = -1;
     JS_FreeValue(ctx, s);
     JS_FreeValue(ctx, search);
     return JS_NewInt64(ctx, i);
@@ -802,7 +804,7 @@ fail:
     return JS_EXCEPTION;
 }
 
-/* If v is neither undefined nor null and has a method under 'sym', call it
+/* If v is an object with a method under 'sym', call it
    with (this_val, arg) and return its result in *pres (returns 1); 0 if not
    delegated; -1 on exception. */
 static int delegate_to_symbol(JSContext *ctx, JSValueConst v, JSAtom sym, JSValueConst o,
@@ -810,7 +812,8 @@ static int delegate_to_symbol(JSContext *ctx, JSValueConst v, JSAtom sym, JSValu
 {
     JSValue method;
     JSValueConst args[2];
-    if (JS_IsUndefined(v) || JS_IsNull(v))
+    /* primitives never delegate (ES2025: no symbol lookups on primitives) */
+    if (!JS_IsObject(v))
         return 0;
     method = wf_get_method(ctx, v, sym);
     if (JS_IsException(method))

@@ -284,11 +284,9 @@ static WeakMapState *weak_this(JSContext *ctx, JSValueConst this_val, int magic,
 static JSValue js_weak_constructor(JSContext *ctx, JSValueConst new_target,
                                    int argc, JSValueConst *argv, int magic)
 {
-    JSValue obj, adder = JS_UNDEFINED, iter = JS_UNDEFINED, next = JS_UNDEFINED;
-    JSValue item = JS_UNDEFINED, k = JS_UNDEFINED, v = JS_UNDEFINED, ret;
     JSValueConst iterable = argc > 0 ? argv[0] : JS_UNDEFINED;
     WeakMapState *s;
-    bool done;
+    JSValue obj;
 
     if (JS_IsUndefined(new_target))
         return JS_ThrowTypeError(ctx, "Constructor %s requires 'new'", magic == WK_SET ? "WeakSet" : "WeakMap");
@@ -302,67 +300,12 @@ static JSValue js_weak_constructor(JSContext *ctx, JSValueConst new_target,
     }
     init_list_head(&s->entries);
     wf_obj(obj)->u.ptr = s;
-    if (JS_IsUndefined(iterable) || JS_IsNull(iterable))
-        return obj;
-
-    adder = JS_GetProperty(ctx, obj, magic == WK_SET ? JS_ATOM_add : JS_ATOM_set);
-    if (JS_IsException(adder))
-        goto fail;
-    if (!wf_is_callable(adder)) {
-        JS_ThrowTypeError(ctx, "'%s' of the new object is not a function", magic == WK_SET ? "add" : "set");
-        goto fail;
+    if (!JS_IsUndefined(iterable) && !JS_IsNull(iterable)
+        && wf_add_entries_from_iterable(ctx, obj, iterable, magic == WK_SET) < 0) {
+        JS_FreeValue(ctx, obj);
+        return JS_EXCEPTION;
     }
-    iter = wf_get_iterator(ctx, iterable, false, &next);
-    if (JS_IsException(iter))
-        goto fail;
-    for (;;) {
-        item = wf_iterator_step_value(ctx, iter, next, &done);
-        if (JS_IsException(item))
-            goto fail;
-        if (done)
-            break;
-        if (magic == WK_SET) {
-            ret = wf_call(ctx, adder, obj, 1, (JSValueConst *)&item);
-        } else {
-            JSValueConst args[2];
-            if (!JS_IsObject(item)) {
-                JS_ThrowTypeError(ctx, "Iterator value is not an entry object");
-                goto fail_close;
-            }
-            k = JS_GetPropertyUint32(ctx, item, 0);
-            if (JS_IsException(k))
-                goto fail_close;
-            v = JS_GetPropertyUint32(ctx, item, 1);
-            if (JS_IsException(v))
-                goto fail_close;
-            args[0] = k;
-            args[1] = v;
-            ret = wf_call(ctx, adder, obj, 2, args);
-            JS_FreeValue(ctx, k);
-            JS_FreeValue(ctx, v);
-            k = v = JS_UNDEFINED;
-        }
-        if (JS_IsException(ret))
-            goto fail_close;
-        JS_FreeValue(ctx, ret);
-        JS_FreeValue(ctx, item);
-        item = JS_UNDEFINED;
-    }
-    JS_FreeValue(ctx, iter);
-    JS_FreeValue(ctx, next);
-    JS_FreeValue(ctx, adder);
     return obj;
-fail_close:
-    wf_iterator_close(ctx, iter, true);
-fail:
-    JS_FreeValue(ctx, item);
-    JS_FreeValue(ctx, k);
-    JS_FreeValue(ctx, v);
-    JS_FreeValue(ctx, iter);
-    JS_FreeValue(ctx, next);
-    JS_FreeValue(ctx, adder);
-    JS_FreeValue(ctx, obj);
-    return JS_EXCEPTION;
 }
 
 static JSValue js_weak_set(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv, int magic)

@@ -25,6 +25,24 @@
 #endif
 #endif
 
+/* Optional parts of the API (see cmake/ApiProbe.cmake): quickjs.h may
+   declare them before the engine defines them, so they are weak
+   references, NULL until they exist. */
+#ifdef WEFT_HAVE_JS_ExecutePendingJob
+#pragma weak JS_ExecutePendingJob
+#define HAVE_JOBS (JS_ExecutePendingJob != NULL)
+#endif
+#if defined(WEFT_HAVE_JS_PromiseState) && defined(WEFT_HAVE_JS_PromiseResult)
+#pragma weak JS_PromiseState
+#pragma weak JS_PromiseResult
+#define HAVE_PROMISE_STATE (JS_PromiseState != NULL && JS_PromiseResult != NULL)
+#endif
+
+#ifdef WEFT_HAVE_JS_SetHostPromiseRejectionTracker
+#pragma weak JS_SetHostPromiseRejectionTracker
+#define HAVE_REJECTION_TRACKER (JS_SetHostPromiseRejectionTracker != NULL)
+#endif
+
 #ifndef WEFT_VERSION
 #define WEFT_VERSION "0.1.0"
 #endif
@@ -38,11 +56,19 @@ typedef struct Source {
 
 #define MAX_SOURCES 64
 
+/* A promise rejected with no handler (yet). */
+typedef struct Rejection {
+    JSValue promise;
+    JSValue reason;
+} Rejection;
+
 typedef struct Cli {
     JSRuntime *rt;
     JSContext *ctx;
     Source sources[MAX_SOURCES];
     int nsources;
+    Rejection *rejections;      /* unhandled so far, in order */
+    int nrejections, rejections_cap;
 } Cli;
 
 static void usage(FILE *f)
@@ -200,12 +226,14 @@ static bool print_syntax_location(Cli *cli, JSValueConst err)
     return true;
 }
 
-/* Prints an uncaught exception on stderr. */
-static void report_exception(Cli *cli, JSValueConst exc)
+/* Prints an uncaught exception (or unhandled rejection) on stderr. */
+static void report_exception2(Cli *cli, JSValueConst exc, bool in_promise)
 {
     JSContext *ctx = cli->ctx;
     fflush(stdout);
     if (JS_IsObject(exc) && JS_IsError(ctx, exc)) {
+        if (in_promise)
+            fputs("Uncaught (in promise) ", stderr);
         const char *name = get_str_prop(ctx, exc, "name");
         const char *msg = get_str_prop(ctx, exc, "message");
         const char *stack = get_str_prop(ctx, exc, "stack");
@@ -258,7 +286,7 @@ static void report_exception(Cli *cli, JSValueConst exc)
         size_t len = 0;
         char *s = weft_console_inspect(ctx, exc, &len);
         if (s) {
-            fputs("Uncaught ", stderr);
+            fputs(in_promise ? "Uncaught (in promise) " : "Uncaught ", stderr);
             fwrite(s, 1, len, stderr);
             fputc('\n', stderr);
             js_free(ctx, s);
@@ -270,6 +298,11 @@ static void report_exception(Cli *cli, JSValueConst exc)
     fflush(stderr);
 }
 
+static void report_exception(Cli *cli, JSValueConst exc)
+{
+    report_exception2(cli, exc, false);
+}
+
 /* Takes the pending exception, prints it, returns -1. */
 static int fail_with_exception(Cli *cli)
 {
@@ -279,12 +312,69 @@ static int fail_with_exception(Cli *cli)
     return -1;
 }
 
+#ifdef HAVE_REJECTION_TRACKER
+/* Remembers rejections without handlers; a handler added later (in the
+   same run of jobs) takes the promise off the list. */
+static void track_rejection(JSContext *ctx, JSValueConst promise, JSValueConst reason,
+                            bool is_handled, void *opaque)
+{
+    Cli *cli = opaque;
+    int i;
+    if (is_handled) {
+        for (i = 0; i < cli->nrejections; i++) {
+            if (JS_VALUE_GET_PTR(cli->rejections[i].promise) == JS_VALUE_GET_PTR(promise)) {
+                JS_FreeValue(ctx, cli->rejections[i].promise);
+                JS_FreeValue(ctx, cli->rejections[i].reason);
+                memmove(&cli->rejections[i], &cli->rejections[i + 1],
+                        sizeof(Rejection) * (size_t)(cli->nrejections - i - 1));
+                cli->nrejections--;
+                return;
+            }
+        }
+        return;
+    }
+    if (cli->nrejections == cli->rejections_cap) {
+        int cap = cli->rejections_cap ? cli->rejections_cap * 2 : 8;
+        Rejection *r = realloc(cli->rejections, sizeof(Rejection) * (size_t)cap);
+        if (!r)
+            return;
+        cli->rejections = r;
+        cli->rejections_cap = cap;
+    }
+    cli->rejections[cli->nrejections].promise = JS_DupValue(ctx, promise);
+    cli->rejections[cli->nrejections].reason = JS_DupValue(ctx, reason);
+    cli->nrejections++;
+}
+#endif
+
+static void free_rejections(Cli *cli)
+{
+    int i;
+    for (i = 0; i < cli->nrejections; i++) {
+        JS_FreeValue(cli->ctx, cli->rejections[i].promise);
+        JS_FreeValue(cli->ctx, cli->rejections[i].reason);
+    }
+    free(cli->rejections);
+    cli->rejections = NULL;
+    cli->nrejections = cli->rejections_cap = 0;
+}
+
+/* After the jobs ran: a rejection nobody handled ends the program like an
+   uncaught exception.  Returns -1 after printing it. */
+static int check_rejections(Cli *cli)
+{
+    if (cli->nrejections == 0)
+        return 0;
+    report_exception2(cli, cli->rejections[0].reason, true);
+    return -1;
+}
+
 /* Runs queued promise jobs until none is left.  Returns -1 after printing
    an uncaught exception from a job. */
 static int run_jobs(Cli *cli)
 {
-#ifdef WEFT_HAVE_JS_ExecutePendingJob
-    for (;;) {
+#ifdef HAVE_JOBS
+    while (HAVE_JOBS) {
         JSContext *jctx = NULL;
         int r = JS_ExecutePendingJob(cli->rt, &jctx);
         if (r == 0)
@@ -317,13 +407,13 @@ static int eval_source(Cli *cli, const char *name, char *text, size_t len, int f
     r = JS_Eval(ctx, text, len, name, flags);
     if (JS_IsException(r))
         return fail_with_exception(cli);
-    if (run_jobs(cli) < 0) {
+    if (run_jobs(cli) < 0 || check_rejections(cli) < 0) {
         JS_FreeValue(ctx, r);
         return -1;
     }
-#if defined(WEFT_HAVE_JS_PromiseState) && defined(WEFT_HAVE_JS_PromiseResult)
+#ifdef HAVE_PROMISE_STATE
     /* A module's evaluation gives a promise: a rejection is uncaught. */
-    if ((flags & JS_EVAL_TYPE_MASK) == JS_EVAL_TYPE_MODULE && JS_IsObject(r) &&
+    if (HAVE_PROMISE_STATE && (flags & JS_EVAL_TYPE_MASK) == JS_EVAL_TYPE_MODULE && JS_IsObject(r) &&
         JS_PromiseState(ctx, r) == 2) {
         JSValue reason = JS_PromiseResult(ctx, r);
         report_exception(cli, reason);
@@ -453,6 +543,10 @@ int main(int argc, char **argv)
         JS_FreeRuntime(cli.rt);
         return 1;
     }
+#ifdef HAVE_REJECTION_TRACKER
+    if (HAVE_REJECTION_TRACKER)
+        JS_SetHostPromiseRejectionTracker(cli.rt, track_rejection, &cli);
+#endif
     if (weft_console_init(cli.ctx) < 0 ||
         set_script_args(cli.ctx, argc - i, argv + i) < 0) {
         fail_with_exception(&cli);
@@ -492,6 +586,7 @@ int main(int argc, char **argv)
 
 done:
     fflush(stdout);
+    free_rejections(&cli);
     JS_FreeContext(cli.ctx);
     JS_FreeRuntime(cli.rt);
     for (i = 0; i < cli.nsources; i++)

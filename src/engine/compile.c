@@ -24,9 +24,12 @@
 #include "engine/state.h"
 #include "engine/atom.h"
 #include "engine/error.h"
+#include "engine/module.h"
+#include "engine/object.h"
 #include "engine/regexp/re_rt.h"
 
 typedef enum EvalVarMode {
+    EVM_MODULE,     /* module body: bindings are module environment slots */
     EVM_NONE,       /* scripts */
     EVM_GLOBAL,     /* var declarations are global bindings */
     EVM_LOCAL,      /* strict eval: own variables */
@@ -67,12 +70,53 @@ static void compiler_free(WFCompiler *c)
         wf_source_release(rt, c->source);
 }
 
+/* Offset of the first byte that is not UTF-8 where lone surrogates
+   (U+D800..U+DFFF as 3-byte sequences) are accepted: eval code comes from a
+   JavaScript string, which may contain them. */
+static size_t check_wtf8(const uint8_t *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        uint8_t c = s[i];
+        uint32_t cp;
+        int n, k;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            cp = c & 0x07;
+        } else {
+            return i;
+        }
+        if (i + n >= len + 0 && i + n > len - 1 + 1)
+            return i;
+        for (k = 1; k <= n; k++) {
+            if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return i;
+        i += n + 1;
+    }
+    return len;
+}
+
 /* Checks UTF-8 and throws the parse error with its position. */
 static WFAstNode *parse_program(WFCompiler *c, const WFParseOptions *opt)
 {
     WFParseError err;
     WFAstNode *prog;
-    size_t bad = wf_lex_check_utf8((const uint8_t *)c->src, c->src_len);
+    size_t bad = opt->is_eval ? check_wtf8((const uint8_t *)c->src, c->src_len) :
+                 wf_lex_check_utf8((const uint8_t *)c->src, c->src_len);
     if (bad != c->src_len) {
         /* position of the bad byte */
         int line = 1, col = 1;
@@ -317,7 +361,7 @@ static int declare_program_lexicals(WFFuncDef *fd, WFAstFunc *f)
         fd->vars[idx].is_lexical = d->kind != WF_DECL_FUNCTION;
         fd->vars[idx].is_const = d->kind == WF_DECL_CONST;
         if (fd->vars[idx].is_lexical)
-            wf_emit_op_u16(fd, OP_set_loc_uninitialized, (uint16_t)idx);
+            wf_emit_tdz_init(fd, idx);
         else
             fd->vars[idx].initialized = true;
     }
@@ -351,9 +395,11 @@ static int emit_program(WFFuncDef *fd, WFAstFunc *f, EvalVarMode mode)
     fd->body_scope = wf_scope_push(fd);
     if (fd->body_scope < 0)
         return -1;
-    fd->completion_var = wf_hidden_var(fd);
-    if (fd->completion_var < 0)
-        return -1;
+    if (mode != EVM_MODULE) {
+        fd->completion_var = wf_hidden_var(fd);
+        if (fd->completion_var < 0)
+            return -1;
+    }
     /* `this` of the program, captured by arrow functions (scripts and
        global-level eval; eval inside a function reads the caller's) */
     if ((f->uses_this || f->contains_direct_eval) &&
@@ -374,6 +420,8 @@ static int emit_program(WFFuncDef *fd, WFAstFunc *f, EvalVarMode mode)
         return -1;
     wf_emit_pos(fd, 1, 1);
     switch (mode) {
+    case EVM_MODULE:
+        break;      /* bindings and hoisted functions are set up at link time */
     case EVM_NONE:
         if (emit_global_decls(fd, f, false) < 0)
             return -1;
@@ -394,8 +442,12 @@ static int emit_program(WFFuncDef *fd, WFAstFunc *f, EvalVarMode mode)
     if (wf_emit_stmt_list(fd, &f->body) < 0)
         return -1;
     if (!wf_emit_is_dead(fd)) {
-        wf_emit_loc(fd, OP_get_loc, fd->completion_var);
-        wf_emit_op(fd, OP_return);
+        if (mode == EVM_MODULE) {
+            wf_emit_op(fd, OP_return_undef);
+        } else {
+            wf_emit_loc(fd, OP_get_loc, fd->completion_var);
+            wf_emit_op(fd, OP_return);
+        }
     }
     return c->failed ? -1 : 0;
 }
@@ -415,6 +467,424 @@ static void setup_program_fd(WFFuncDef *fd, WFAstFunc *f, WFCodeKind kind)
     fd->cur_col = 1;
     fd->src_start = f->src_start;
     fd->src_end = f->src_end;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Modules                                                                 */
+
+/* The module environment: a virtual function whose closure variables are
+   the module's bindings (env slots, module.h). */
+static int env_add(WFFuncDef *env, JSAtom name, bool lexical, bool is_const, uint8_t kind)
+{
+    JSClosureVar *cv;
+    int k;
+    for (k = 0; k < env->cvar_count; k++) {
+        if (env->cvars[k].var_name == name)
+            return k;
+    }
+    if (env->cvar_count >= env->cvar_size) {
+        int ns = env->cvar_size ? env->cvar_size * 2 : 16;
+        JSClosureVar *n = js_realloc(env->c->ctx, env->cvars, sizeof(*n) * ns);
+        if (!n)
+            return wf_compile_oom(env->c);
+        env->cvars = n;
+        env->cvar_size = ns;
+    }
+    cv = &env->cvars[env->cvar_count];
+    memset(cv, 0, sizeof(*cv));
+    cv->is_lexical = lexical;
+    cv->is_const = is_const;
+    cv->var_kind = kind;
+    cv->var_idx = (uint16_t)env->cvar_count;
+    cv->var_name = wf_atom_dup(env->c->ctx->rt, name);
+    return env->cvar_count++;
+}
+
+static int env_find(WFFuncDef *env, JSAtom name)
+{
+    int k;
+    for (k = 0; k < env->cvar_count; k++) {
+        if (env->cvars[k].var_name == name)
+            return k;
+    }
+    return -1;
+}
+
+static JSAtom meta_atom(WFCompiler *c)
+{
+    return wf_compiler_atom(c, "import.meta", 11);
+}
+
+/* Request index for a module specifier (+ attributes), added if new. */
+static int module_request(WFCompiler *c, JSModuleDef *m, WFAstNode *src, WFAstList *attrs)
+{
+    JSContext *ctx = c->ctx;
+    JSAtom spec = wf_str_atom(c, &src->u.str.str);
+    JSValue at = JS_UNDEFINED;
+    int i;
+    uint32_t k;
+    if (spec == JS_ATOM_NULL)
+        return -1;
+    if (attrs && attrs->count > 0) {
+        at = JS_NewObject(ctx);
+        if (JS_IsException(at))
+            goto oom;
+        for (k = 0; k < attrs->count; k++) {
+            WFAstNode *a = attrs->items[k];
+            JSValue v = wf_ast_str_value(c, &a->u.import_attr.value->u.str.str);
+            if (JS_IsException(v) ||
+                JS_SetProperty(ctx, at, wf_name_atom(c, a->u.import_attr.key), v) < 0)
+                goto oom;
+        }
+    }
+    /* one request per specifier without attributes */
+    if (JS_IsUndefined(at)) {
+        for (i = 0; i < m->req_count; i++) {
+            if (m->reqs[i].specifier == spec && JS_IsUndefined(m->reqs[i].attributes)) {
+                wf_atom_free(ctx->rt, spec);
+                return i;
+            }
+        }
+    }
+    {
+        WFModuleRequest *n = js_realloc(ctx, m->reqs, sizeof(*n) * (m->req_count + 1));
+        if (!n)
+            goto oom;
+        m->reqs = n;
+        n[m->req_count].specifier = spec;
+        n[m->req_count].attributes = at;
+        n[m->req_count].module = NULL;
+        return m->req_count++;
+    }
+oom:
+    JS_FreeValue(ctx, at);
+    wf_atom_free(ctx->rt, spec);
+    return wf_compile_oom(c);
+}
+
+static int add_import(WFCompiler *c, JSModuleDef *m, int req, JSAtom import_name, int slot)
+{
+    WFImportEntry *n = js_realloc(c->ctx, m->imports, sizeof(*n) * (m->import_count + 1));
+    if (!n)
+        return wf_compile_oom(c);
+    m->imports = n;
+    n[m->import_count].req = req;
+    n[m->import_count].import_name = import_name == JS_ATOM_NULL ? JS_ATOM_NULL :
+                                     wf_atom_dup(c->ctx->rt, import_name);
+    n[m->import_count].slot = slot;
+    m->import_count++;
+    return 0;
+}
+
+static int add_export(WFCompiler *c, JSModuleDef *m, JSAtom name, int slot, int req,
+                      JSAtom import_name)
+{
+    WFExportEntry *n = js_realloc(c->ctx, m->exports, sizeof(*n) * (m->export_count + 1));
+    if (!n)
+        return wf_compile_oom(c);
+    m->exports = n;
+    n[m->export_count].export_name = wf_atom_dup(c->ctx->rt, name);
+    n[m->export_count].slot = slot;
+    n[m->export_count].req = req;
+    n[m->export_count].import_name = import_name == JS_ATOM_NULL ? JS_ATOM_NULL :
+                                     wf_atom_dup(c->ctx->rt, import_name);
+    m->export_count++;
+    return 0;
+}
+
+/* Export of a local name: an import binding is re-exported indirectly
+   (16.2.1.7.1 ParseModule step 10). */
+static int export_local(WFCompiler *c, JSModuleDef *m, WFFuncDef *env, JSAtom export_name,
+                        JSAtom local)
+{
+    int slot = env_find(env, local), i;
+    if (slot < 0)
+        return wf_compile_error(c, 1, 1, "export of undeclared binding");
+    for (i = 0; i < m->import_count; i++) {
+        /* (a namespace import re-exported: an indirect export of the
+           whole namespace, ES2022 ParseModule step 10.b.ii.1) */
+        if (m->imports[i].slot == slot)
+            return add_export(c, m, export_name, -1, m->imports[i].req,
+                              m->imports[i].import_name);
+    }
+    return add_export(c, m, export_name, slot, -1, JS_ATOM_NULL);
+}
+
+/* Builds the environment slots and the import/export entries. */
+static int module_bindings(WFCompiler *c, JSModuleDef *m, WFFuncDef *env, WFAstFunc *f)
+{
+    uint32_t i, k;
+    /* declarations */
+    for (i = 0; i < f->var_scope.count; i++) {
+        if (env_add(env, wf_name_atom(c, f->var_scope.decls[i].name), false, false,
+                    WF_SLOT_NORMAL) < 0)
+            return -1;
+    }
+    for (i = 0; i < f->lex_scope.count; i++) {
+        WFAstDecl *d = &f->lex_scope.decls[i];
+        bool lex = d->kind != WF_DECL_FUNCTION;
+        bool cst = d->kind == WF_DECL_CONST || d->kind == WF_DECL_IMPORT;
+        if (!d->name)
+            continue;
+        if (env_add(env, wf_name_atom(c, d->name), lex, cst, WF_SLOT_NORMAL) < 0)
+            return -1;
+    }
+    if (env_add(env, JS_ATOM_star_default_star, true, false, WF_SLOT_NORMAL) < 0)
+        return -1;
+    m->meta_slot = env_add(env, meta_atom(c), false, true, WF_SLOT_CLASS_HIDDEN);
+    if (m->meta_slot < 0)
+        return -1;
+    /* module requests in source order (their evaluation order) */
+    for (i = 0; i < f->body.count; i++) {
+        WFAstNode *n = f->body.items[i];
+        int r = 0;
+        if (n->kind == WF_AST_IMPORT_DECL)
+            r = module_request(c, m, n->u.import_decl.source, &n->u.import_decl.attrs);
+        else if (n->kind == WF_AST_EXPORT_NAMED && n->u.export_named.source)
+            r = module_request(c, m, n->u.export_named.source, &n->u.export_named.attrs);
+        else if (n->kind == WF_AST_EXPORT_ALL)
+            r = module_request(c, m, n->u.export_all.source, &n->u.export_all.attrs);
+        if (r < 0)
+            return -1;
+    }
+    /* imports first (exports of import bindings refer to them) */
+    for (i = 0; i < f->body.count; i++) {
+        WFAstNode *n = f->body.items[i];
+        int req;
+        if (n->kind != WF_AST_IMPORT_DECL)
+            continue;
+        req = module_request(c, m, n->u.import_decl.source, &n->u.import_decl.attrs);
+        if (req < 0)
+            return -1;
+        for (k = 0; k < n->u.import_decl.specs.count; k++) {
+            WFAstNode *sp = n->u.import_decl.specs.items[k];
+            int slot = env_find(env, wf_name_atom(c, sp->u.spec.local));
+            if (slot < 0)
+                return wf_compile_error(c, sp->line, sp->col, "internal error: import binding");
+            if (add_import(c, m, req, sp->u.spec.imported ?
+                           wf_name_atom(c, sp->u.spec.imported) : JS_ATOM_NULL, slot) < 0)
+                return -1;
+        }
+    }
+    for (i = 0; i < f->body.count; i++) {
+        WFAstNode *n = f->body.items[i];
+        int req;
+        switch (n->kind) {
+        case WF_AST_EXPORT_NAMED:
+            if (n->u.export_named.decl) {
+                WFAstNode *d = n->u.export_named.decl;
+                uint32_t j;
+                if (d->kind == WF_AST_FUNC_DECL) {
+                    JSAtom a = wf_name_atom(c, d->u.func.func->name);
+                    if (export_local(c, m, env, a, a) < 0)
+                        return -1;
+                } else if (d->kind == WF_AST_CLASS_DECL) {
+                    JSAtom a = wf_name_atom(c, d->u.cls.cls->name);
+                    if (export_local(c, m, env, a, a) < 0)
+                        return -1;
+                } else {
+                    /* every name bound by the declaration */
+                    WFAstScope *scopes[2] = { &f->var_scope, &f->lex_scope };
+                    int si;
+                    for (si = 0; si < 2; si++) {
+                        for (j = 0; j < scopes[si]->count; j++) {
+                            WFAstDecl *dd = &scopes[si]->decls[j];
+                            if (dd->node == d && dd->name) {
+                                JSAtom a = wf_name_atom(c, dd->name);
+                                if (export_local(c, m, env, a, a) < 0)
+                                    return -1;
+                            }
+                        }
+                    }
+                }
+            } else if (n->u.export_named.source) {
+                req = module_request(c, m, n->u.export_named.source, &n->u.export_named.attrs);
+                if (req < 0)
+                    return -1;
+                for (k = 0; k < n->u.export_named.specs.count; k++) {
+                    WFAstNode *sp = n->u.export_named.specs.items[k];
+                    if (add_export(c, m, wf_name_atom(c, sp->u.spec.local), -1, req,
+                                   wf_name_atom(c, sp->u.spec.imported)) < 0)
+                        return -1;
+                }
+            } else {
+                for (k = 0; k < n->u.export_named.specs.count; k++) {
+                    WFAstNode *sp = n->u.export_named.specs.items[k];
+                    if (export_local(c, m, env, wf_name_atom(c, sp->u.spec.local),
+                                     wf_name_atom(c, sp->u.spec.imported)) < 0)
+                        return -1;
+                }
+            }
+            break;
+        case WF_AST_EXPORT_DEFAULT: {
+            WFAstNode *v = n->u.export_default.value;
+            JSAtom local = JS_ATOM_star_default_star;
+            if (v->kind == WF_AST_FUNC_DECL && v->u.func.func->name)
+                local = wf_name_atom(c, v->u.func.func->name);
+            else if (v->kind == WF_AST_CLASS_DECL && v->u.cls.cls->name)
+                local = wf_name_atom(c, v->u.cls.cls->name);
+            if (add_export(c, m, JS_ATOM_default, env_find(env, local), -1, JS_ATOM_NULL) < 0)
+                return -1;
+            break;
+        }
+        case WF_AST_EXPORT_ALL:
+            req = module_request(c, m, n->u.export_all.source, &n->u.export_all.attrs);
+            if (req < 0)
+                return -1;
+            if (n->u.export_all.exported) {
+                if (add_export(c, m, wf_name_atom(c, n->u.export_all.exported), -1, req,
+                               JS_ATOM_NULL) < 0)
+                    return -1;
+            } else {
+                int *ns = js_realloc(c->ctx, m->star_exports,
+                                     sizeof(int) * (m->star_export_count + 1));
+                if (!ns)
+                    return wf_compile_oom(c);
+                m->star_exports = ns;
+                ns[m->star_export_count++] = req;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return c->failed ? -1 : 0;
+}
+
+/* The init code: creates the module's function declarations (16.2.1.6.4
+   InitializeEnvironment step 24) so importers can call them before the
+   module body runs. */
+static JSValue module_init_code(WFCompiler *c, WFFuncDef *env, WFAstFunc *f)
+{
+    WFFuncDef *ifd = wf_fd_new(c, env, NULL);
+    JSValue ret = JS_EXCEPTION;
+    uint32_t i;
+    if (!ifd)
+        return JS_EXCEPTION;
+    ifd->code_kind = WF_CODE_FUNCTION;
+    ifd->is_strict = true;
+    ifd->simple_params = true;
+    ifd->line = ifd->col = ifd->cur_line = ifd->cur_col = 1;
+    if (wf_scope_push(ifd) < 0)
+        goto done;
+    ifd->body_scope = wf_scope_push(ifd);
+    for (i = 0; i < f->lex_scope.count; i++) {
+        WFAstDecl *d = &f->lex_scope.decls[i];
+        if (d->kind != WF_DECL_FUNCTION || !d->node || d->node->kind != WF_AST_FUNC_DECL ||
+            !d->name)
+            continue;
+        wf_emit_pos(ifd, d->node->line, d->node->col);
+        if (wf_emit_function(ifd, d->node->u.func.func, wf_name_atom(c, d->name)) < 0 ||
+            wf_emit_ident_put(ifd, wf_name_atom(c, d->name), false, true) < 0)
+            goto done;
+    }
+    /* export default function () {} */
+    for (i = 0; i < f->body.count; i++) {
+        WFAstNode *n = f->body.items[i];
+        if (n->kind == WF_AST_EXPORT_DEFAULT &&
+            n->u.export_default.value->kind == WF_AST_FUNC_DECL &&
+            !n->u.export_default.value->u.func.func->name) {
+            wf_emit_pos(ifd, n->line, n->col);
+            if (wf_emit_function(ifd, n->u.export_default.value->u.func.func,
+                                 JS_ATOM_default) < 0 ||
+                wf_emit_ident_put(ifd, JS_ATOM_star_default_star, false, true) < 0)
+                goto done;
+        }
+    }
+    wf_emit_op(ifd, OP_return_undef);
+    ret = wf_fd_finish(ifd);
+done:
+    wf_fd_free(ifd);
+    return ret;
+}
+
+JSValue wf_compile_module(JSContext *ctx, const char *src, size_t len, const char *filename)
+{
+    WFArena arena;
+    WFCompiler c;
+    WFParseOptions opt;
+    WFAstNode *prog;
+    WFFuncDef *env = NULL, *fd = NULL;
+    WFAstFunc *f;
+    JSModuleDef *m = NULL;
+    JSValue ret = JS_EXCEPTION, body, init;
+    JSAtom name;
+    int i;
+
+    wf_arena_init(&arena, ctx->rt);
+    if (compiler_init(&c, ctx, &arena, src, len, filename) < 0)
+        goto done;
+    memset(&opt, 0, sizeof(opt));
+    opt.filename = c.filename;
+    opt.is_module = true;
+    opt.strict = true;
+    opt.allow_await = true;
+    prog = parse_program(&c, &opt);
+    if (!prog)
+        goto done;
+    f = prog->u.program.func;
+    name = JS_NewAtom(ctx, c.filename);
+    if (name == JS_ATOM_NULL)
+        goto done;
+    m = wf_module_new(ctx, name);
+    JS_FreeAtom(ctx, name);
+    if (!m)
+        goto done;
+    env = wf_fd_new(&c, NULL, NULL);
+    if (!env)
+        goto fail;
+    env->is_virtual = true;
+    env->code_kind = WF_CODE_MODULE;
+    env->is_strict = true;
+    if (module_bindings(&c, m, env, f) < 0)
+        goto fail;
+    /* body */
+    fd = wf_fd_new(&c, env, f);
+    if (!fd)
+        goto fail;
+    setup_program_fd(fd, f, WF_CODE_MODULE);
+    fd->is_strict = true;
+    fd->func_kind = f->has_await ? WF_FUNC_KIND_ASYNC : WF_FUNC_KIND_NORMAL;
+    if (emit_program(fd, f, EVM_MODULE) < 0)
+        goto fail;
+    body = wf_fd_finish(fd);
+    if (JS_IsException(body))
+        goto fail;
+    m->body = body;
+    m->has_tla = f->has_await;
+    init = module_init_code(&c, env, f);
+    if (JS_IsException(init))
+        goto fail;
+    m->init = init;
+    /* slot descriptors for the runtime */
+    m->slot_count = env->cvar_count;
+    if (env->cvar_count > 0) {
+        m->slots = js_malloc(ctx, sizeof(JSClosureVar) * env->cvar_count);
+        if (!m->slots) {
+            wf_compile_oom(&c);
+            goto fail;
+        }
+        for (i = 0; i < env->cvar_count; i++) {
+            m->slots[i] = env->cvars[i];
+            wf_atom_dup(ctx->rt, m->slots[i].var_name);
+        }
+    }
+    m->status = WF_MOD_NEW;
+    ret = JS_MKPTR(JS_TAG_MODULE, m);
+    m = NULL;
+fail:
+    if (m) {
+        /* the failed record stays registered but unusable: drop it */
+        list_del(&m->link);
+        init_list_head(&m->link);
+        wf_module_free(ctx, m);
+    }
+done:
+    wf_fd_free(fd);
+    wf_fd_free(env);
+    compiler_free(&c);
+    wf_arena_free_all(&arena);
+    return ret;
 }
 
 /* ---------------------------------------------------------------------- */

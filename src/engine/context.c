@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "quickjs.h"
+#include "engine/module.h"
 #include "engine/state.h"
 #include "engine/gc.h"
 #include "engine/atom.h"
@@ -97,8 +98,8 @@ void JS_FreeRuntime(JSRuntime *rt)
             printf("leak: context %p not freed (ref_count=%d)\n", (void *)ctx, ctx->header.ref_count);
         wf_context_gc_free(rt, &ctx->header);   /* unlinks it */
     }
-    /* Pending promise jobs (rt->job_list) belong to job.c, which does not
-       exist yet: it must free them here, before the collection below. */
+    /* jobs that never ran hold values: drop them before the collection */
+    wf_job_free_all(rt);
     if (rt->atom_array) {
         wf_gc_collect(rt);
         wf_gc_free_all(rt, dump_leaks);
@@ -194,6 +195,7 @@ const char *JS_GetVersion(void)
 
 #define CTX_VALUES(X)                     \
     X(function_proto) X(function_ctor) X(array_ctor) X(regexp_ctor) X(promise_ctor) \
+    X(array_buffer_ctor) X(typed_array_ctor) \
     X(iterator_proto) X(async_iterator_proto) X(array_proto_values) X(throw_type_error) \
     X(eval_obj) X(global_obj) X(global_var_obj) X(oom_error)
 
@@ -201,6 +203,7 @@ void wf_context_gc_mark(JSRuntime *rt, JSGCObjectHeader *h, JS_MarkFunc *mark_fu
 {
     JSContext *ctx = (JSContext *)h;
     int i;
+    wf_module_gc_mark(rt, ctx, mark_func);     /* module.c: values held by modules */
     if (ctx->class_proto) {
         for (i = 0; i < rt->class_count; i++)
             wf_gc_mark_value(rt, ctx->class_proto[i], mark_func);
@@ -210,6 +213,8 @@ void wf_context_gc_mark(JSRuntime *rt, JSGCObjectHeader *h, JS_MarkFunc *mark_fu
 #define MARK(f) wf_gc_mark_value(rt, ctx->f, mark_func);
     CTX_VALUES(MARK)
 #undef MARK
+    for (i = 0; i < (int)(sizeof(ctx->typed_array_ctors) / sizeof(JSValue)); i++)
+        wf_gc_mark_value(rt, ctx->typed_array_ctors[i], mark_func);
 }
 
 void wf_context_gc_free(JSRuntime *rt, JSGCObjectHeader *h)
@@ -222,10 +227,16 @@ void wf_context_gc_free(JSRuntime *rt, JSGCObjectHeader *h)
         list_del(&ctx->link);
         ctx->link.next = ctx->link.prev = NULL;
     }
+    wf_module_free_all(ctx);                    /* module.c */
     /* clear every slot before releasing: finalizers may look at ctx */
 #define FREE(f) { JSValue v = ctx->f; ctx->f = JS_UNDEFINED; JS_FreeValueRT(rt, v); }
     CTX_VALUES(FREE)
 #undef FREE
+    for (i = 0; i < (int)(sizeof(ctx->typed_array_ctors) / sizeof(JSValue)); i++) {
+        JSValue v = ctx->typed_array_ctors[i];
+        ctx->typed_array_ctors[i] = JS_UNDEFINED;
+        JS_FreeValueRT(rt, v);
+    }
     for (i = 0; i < JS_NATIVE_ERROR_COUNT; i++) {
         JSValue v = ctx->native_error_proto[i];
         ctx->native_error_proto[i] = JS_UNDEFINED;
@@ -305,6 +316,7 @@ static InitFunc *const base_inits[] = {
     wf_init_object, wf_init_function, wf_init_error, wf_init_symbol, wf_init_iterator,
     wf_init_generator,
     wf_init_array, wf_init_string, wf_init_number, wf_init_boolean, wf_init_math,
+    wf_init_reflect,
 };
 
 static int run_inits(JSContext *ctx, InitFunc *const *tab, size_t n)
@@ -325,6 +337,7 @@ JSContext *wf_context_new(JSRuntime *rt, bool raw)
     if (!ctx)
         return NULL;
     ctx->rt = rt;
+    init_list_head(&ctx->loaded_modules);   /* module.c */
     ctx->class_proto = js_malloc_rt(rt, sizeof(JSValue) * (size_t)rt->class_count);
     if (!ctx->class_proto) {
         js_free_rt(rt, ctx);
@@ -337,6 +350,8 @@ JSContext *wf_context_new(JSRuntime *rt, bool raw)
 #define INIT(f) ctx->f = JS_UNDEFINED;
     CTX_VALUES(INIT)
 #undef INIT
+    for (i = 0; i < (int)(sizeof(ctx->typed_array_ctors) / sizeof(JSValue)); i++)
+        ctx->typed_array_ctors[i] = JS_UNDEFINED;
     ctx->random_state[0] = mix64((uint64_t)(uintptr_t)ctx ^ (uint64_t)time(NULL));
     ctx->random_state[1] = mix64(ctx->random_state[0] ^ (uint64_t)(uintptr_t)rt);
     ctx->interrupt_counter = WF_INTERRUPT_COUNTER_INIT;
@@ -349,7 +364,9 @@ JSContext *wf_context_new(JSRuntime *rt, bool raw)
     if (!raw) {
         if (JS_AddIntrinsicBaseObjects(ctx) < 0 || JS_AddIntrinsicJSON(ctx) < 0 ||
             JS_AddIntrinsicDate(ctx) < 0 || JS_AddPerformance(ctx) < 0 ||
-            JS_AddIntrinsicMapSet(ctx) < 0 || JS_AddIntrinsicRegExp(ctx) < 0)
+            JS_AddIntrinsicMapSet(ctx) < 0 || JS_AddIntrinsicRegExp(ctx) < 0 ||
+            JS_AddIntrinsicProxy(ctx) < 0 || JS_AddIntrinsicBigInt(ctx) < 0 ||
+            JS_AddIntrinsicTypedArrays(ctx) < 0 || JS_AddIntrinsicPromise(ctx) < 0)
             goto fail;
         /* globalThis & co. last: they see every constructor */
         if (wf_init_global(ctx) < 0)
@@ -405,10 +422,15 @@ int JS_AddIntrinsicDate(JSContext *ctx) { return wf_init_date(ctx); }
 int JS_AddIntrinsicEval(JSContext *ctx) { (void)ctx; return 0; }
 int JS_AddIntrinsicRegExpCompiler(JSContext *ctx) { (void)ctx; return 0; }
 int JS_AddIntrinsicRegExp(JSContext *ctx) { return wf_init_regexp(ctx); }
-int JS_AddIntrinsicProxy(JSContext *ctx) { (void)ctx; return 0; }
-int JS_AddIntrinsicTypedArrays(JSContext *ctx) { (void)ctx; return 0; }
-int JS_AddIntrinsicPromise(JSContext *ctx) { (void)ctx; return 0; }
-int JS_AddIntrinsicBigInt(JSContext *ctx) { (void)ctx; return 0; }
+int JS_AddIntrinsicProxy(JSContext *ctx) { return wf_init_proxy(ctx); }
+int JS_AddIntrinsicTypedArrays(JSContext *ctx)
+{
+    if (wf_init_arraybuffer(ctx) < 0 || wf_init_typedarray(ctx) < 0)
+        return -1;
+    return wf_init_dataview(ctx);
+}
+int JS_AddIntrinsicPromise(JSContext *ctx) { return wf_init_promise(ctx); }
+int JS_AddIntrinsicBigInt(JSContext *ctx) { return wf_init_bigint(ctx); }
 int JS_AddIntrinsicWeakRef(JSContext *ctx) { (void)ctx; return 0; }
 int JS_AddPerformance(JSContext *ctx) { return wf_init_performance(ctx); }
 

@@ -3,9 +3,8 @@
  * 7.2 testing and comparison) and the public JS_To* / JS_Is*Equal API.
  *
  * Number <-> text goes through engine/num (shortest round-trip output,
- * correctly rounded input).  BigInt does not exist yet: every place that
- * will need it is marked "BIGINT:"; short BigInts (JS_TAG_SHORT_BIG_INT)
- * are handled where it is trivial.
+ * correctly rounded input).  BigInt values, their text and their mixed
+ * comparisons with Numbers and Strings come from engine/bigint.c.
  */
 #include <math.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "engine/error.h"
 #include "engine/function.h"
 #include "engine/num/num.h"
+#include "engine/bigint.h"
 
 /* ------------------------------------------------------------------ */
 /* ToPrimitive */
@@ -99,7 +99,7 @@ int wf_to_boolean(JSValueConst v)
     case JS_TAG_SHORT_BIG_INT:
         return JS_VALUE_GET_SHORT_BIG_INT(v) != 0;
     case JS_TAG_BIG_INT:
-        return 1;   /* BIGINT: heap BigInts are never zero (zero is short) */
+        return 1;   /* heap BigInts are never zero (zero is short) */
     case JS_TAG_OBJECT:
         return !wf_obj(v)->is_HTMLDDA;
     default:
@@ -413,8 +413,7 @@ JSValue wf_to_string(JSContext *ctx, JSValueConst v)
     case JS_TAG_SHORT_BIG_INT:
         return int_to_string(ctx, JS_VALUE_GET_SHORT_BIG_INT(v));
     case JS_TAG_BIG_INT:
-        /* BIGINT: decimal conversion of heap BigInts belongs to bigint.c */
-        return wf_throw_error(ctx, JS_INTERNAL_ERROR, "BigInt to string not available");
+        return wf_bigint_to_string(ctx, v, 10);
     case JS_TAG_OBJECT:
         prim = wf_to_primitive(ctx, v, WF_HINT_STRING);
         if (JS_IsException(prim))
@@ -588,16 +587,9 @@ static inline bool is_num_tag(int tag)
     return tag == JS_TAG_INT || tag == JS_TAG_FLOAT64;
 }
 
-/* BIGINT: heap BigInts compare by value once bigint.c exists; for now two
-   heap BigInts are equal only when they are the same cell. */
 static bool bigint_eq(JSValueConst a, JSValueConst b)
 {
-    int ta = JS_VALUE_GET_TAG(a), tb = JS_VALUE_GET_TAG(b);
-    if (ta == JS_TAG_SHORT_BIG_INT && tb == JS_TAG_SHORT_BIG_INT)
-        return JS_VALUE_GET_SHORT_BIG_INT(a) == JS_VALUE_GET_SHORT_BIG_INT(b);
-    if (ta == JS_TAG_BIG_INT && tb == JS_TAG_BIG_INT)
-        return JS_VALUE_GET_PTR(a) == JS_VALUE_GET_PTR(b);
-    return false;
+    return wf_bigint_eq(a, b);
 }
 
 static inline bool is_bigint_tag(int tag)
@@ -667,7 +659,6 @@ int wf_loose_eq(JSContext *ctx, JSValueConst a, JSValueConst b)
 {
     int ta, tb, r;
     JSValue prim;
-    double d;
 
     for (;;) {
         ta = JS_VALUE_GET_TAG(a);
@@ -686,12 +677,8 @@ int wf_loose_eq(JSContext *ctx, JSValueConst a, JSValueConst b)
             return num_of(a) == wf_string_to_number(b);
         if (ta == JS_TAG_STRING && is_num_tag(tb))
             return wf_string_to_number(a) == num_of(b);
-        if (is_bigint_tag(ta) && tb == JS_TAG_STRING) {
-            /* BIGINT: StringToBigInt; short BigInts compare through the number */
-            d = wf_string_to_number(b);
-            return ta == JS_TAG_SHORT_BIG_INT && d == (double)JS_VALUE_GET_SHORT_BIG_INT(a) &&
-                   d == trunc(d);
-        }
+        if (is_bigint_tag(ta) && tb == JS_TAG_STRING)
+            return wf_bigint_loose_eq(ctx, a, b);   /* StringToBigInt */
         if (ta == JS_TAG_STRING && is_bigint_tag(tb)) {
             JSValueConst t = a;
             a = b;
@@ -722,15 +709,8 @@ int wf_loose_eq(JSContext *ctx, JSValueConst a, JSValueConst b)
             JS_FreeValue(ctx, prim);
             return r;
         }
-        if (is_bigint_tag(ta) && is_num_tag(tb)) {
-            /* BIGINT: exact comparison for heap BigInts */
-            d = num_of(b);
-            return ta == JS_TAG_SHORT_BIG_INT && d == (double)JS_VALUE_GET_SHORT_BIG_INT(a);
-        }
-        if (is_num_tag(ta) && is_bigint_tag(tb)) {
-            d = num_of(a);
-            return tb == JS_TAG_SHORT_BIG_INT && d == (double)JS_VALUE_GET_SHORT_BIG_INT(b);
-        }
+        if ((is_bigint_tag(ta) && is_num_tag(tb)) || (is_num_tag(ta) && is_bigint_tag(tb)))
+            return wf_bigint_loose_eq(ctx, a, b);   /* exact mathematical comparison */
         return 0;
     }
 }
@@ -745,27 +725,7 @@ int wf_less_than(JSContext *ctx, JSValueConst a, JSValueConst b, bool left_first
     if (ta == JS_TAG_INT && tb == JS_TAG_INT)
         return JS_VALUE_GET_INT(a) < JS_VALUE_GET_INT(b);
     if (is_bigint_tag(ta) || is_bigint_tag(tb)) {
-        /* BIGINT: only short BigInts for now */
-        if (ta == JS_TAG_SHORT_BIG_INT)
-            x = JS_VALUE_GET_SHORT_BIG_INT(a);
-        else if (ta == JS_TAG_STRING)
-            x = wf_string_to_number(a);
-        else if (is_num_tag(ta))
-            x = num_of(a);
-        else {
-            wf_throw_error(ctx, JS_INTERNAL_ERROR, "BigInt comparison not available");
-            return -1;
-        }
-        if (tb == JS_TAG_SHORT_BIG_INT)
-            y = JS_VALUE_GET_SHORT_BIG_INT(b);
-        else if (tb == JS_TAG_STRING)
-            y = wf_string_to_number(b);
-        else if (is_num_tag(tb))
-            y = num_of(b);
-        else {
-            wf_throw_error(ctx, JS_INTERNAL_ERROR, "BigInt comparison not available");
-            return -1;
-        }
+        return wf_bigint_less_than(ctx, a, b);
     } else {
         if (wf_to_number(ctx, &x, a) || wf_to_number(ctx, &y, b))
             return -1;
@@ -853,11 +813,10 @@ int JS_ToInt64(JSContext *ctx, int64_t *pres, JSValueConst val)
 
 int JS_ToInt64Ext(JSContext *ctx, int64_t *pres, JSValueConst val)
 {
-    if (JS_VALUE_GET_TAG(val) == JS_TAG_SHORT_BIG_INT) {
-        *pres = JS_VALUE_GET_SHORT_BIG_INT(val);
+    if (is_bigint_tag(JS_VALUE_GET_TAG(val))) {
+        *pres = (int64_t)wf_bigint_to_uint64_mod(val);   /* BigInt.asIntN(64, val) */
         return 0;
     }
-    /* BIGINT: heap BigInts (BigInt.asIntN semantics) */
     return JS_ToInt64(ctx, pres, val);
 }
 

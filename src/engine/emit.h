@@ -70,7 +70,18 @@ typedef struct WFVar {
                                before it, so uses need no TDZ check */
     bool always_check;      /* switch case block: uses always checked */
     bool is_arg;            /* lives in arg_buf (WFFuncDef.args) */
+    bool checked_use;       /* some access (here or in a closure) checks TDZ */
 } WFVar;
+
+/* An instruction that can be removed at the end if a local turns out to
+   need it not: TDZ initialisation (set_loc_uninitialized) of a binding
+   that no access checks, or the copy of `this` into its slot when nothing
+   captured it. */
+typedef struct WFOptSite {
+    uint32_t pos;           /* code offset */
+    uint16_t len;           /* bytes */
+    int var;                /* local index */
+} WFOptSite;
 
 typedef struct WFScope {
     int parent;             /* enclosing scope, -1 for the outermost */
@@ -197,6 +208,8 @@ struct WFFuncDef {
     int sp;                 /* operand stack depth tracked while emitting */
     bool sp_valid;          /* false in dead code after goto/return/throw */
     int op_sp_before;       /* depth before the last instruction */
+    WFOptSite *opt_sites;
+    int opt_site_count, opt_site_size;
     int *temp_free;         /* released hidden temporaries, reused LIFO */
     int temp_free_count, temp_free_size;        /* offset of the last instruction, -1 after a label */
 
@@ -289,6 +302,11 @@ void wf_emit_with(WFFuncDef *fd, WFOpcode op, JSAtom atom, int label, uint8_t fl
 /* Adds a constant (consumed); returns its index or -1. */
 int wf_cpool_add(WFFuncDef *fd, JSValue v);
 void wf_emit_push_const(WFFuncDef *fd, JSValue v);            /* consumed */
+/* set_loc_uninitialized idx, removable when the binding is never checked */
+void wf_emit_tdz_init(WFFuncDef *fd, int idx);
+/* Records [pos, pos+len) as removable when local `var` is unused by
+   closures and unchecked (see WFOptSite). */
+void wf_opt_site(WFFuncDef *fd, uint32_t pos, int len, int var);
 /* eval argc scope (variable stack effect) */
 void wf_emit_eval_op(WFFuncDef *fd, int argc, int scope);
 /* true if the last emitted instruction ends the block (goto, return...) */
@@ -385,6 +403,8 @@ int wf_emit_cond_jump(WFFuncDef *fd, WFAstNode *n, bool jump_if, int label);
 int wf_emit_ident_get(WFFuncDef *fd, JSAtom name, bool is_typeof);
 /* Stores the value on the stack into the identifier; keep: leave it. */
 int wf_emit_ident_put(WFFuncDef *fd, JSAtom name, bool keep, bool is_init);
+/* name = value with the reference resolved first (with / eval var objects). */
+int wf_emit_assign_name(WFFuncDef *fd, JSAtom name, WFAstNode *value, JSAtom fname, bool want);
 /* Emits the value of a property key (computed or not) as a value. */
 int wf_emit_prop_key(WFFuncDef *fd, WFAstNode *key, bool computed);
 /* Atom of a non-computed property key (new reference), JS_ATOM_NULL on error. */

@@ -607,7 +607,7 @@ static int declare_class_scope(WFFuncDef *fd, ClassCtx *cc)
         fd->vars[idx].is_const = true;
         fd->vars[idx].is_lexical = true;
         fd->vars[idx].decl = WF_DECL_CLASS_INNER;
-        wf_emit_op_u16(fd, OP_set_loc_uninitialized, (uint16_t)idx);
+        wf_emit_tdz_init(fd, idx);
         cc->inner_var = idx;
     }
     cc->fields_init_var = wf_var_add(fd, s, JS_ATOM__class_fields_init_, WF_SLOT_CLASS_HIDDEN);

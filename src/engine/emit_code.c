@@ -160,6 +160,31 @@ void wf_emit_op(WFFuncDef *fd, WFOpcode op)
     emit_bytes(fd, &b, 1);
 }
 
+void wf_opt_site(WFFuncDef *fd, uint32_t pos, int len, int var)
+{
+    if (fd->c->failed)
+        return;
+    if (fd->opt_site_count >= fd->opt_site_size) {
+        int ns = fd->opt_site_size ? fd->opt_site_size * 2 : 16;
+        WFOptSite *n = js_realloc(fd->c->ctx, fd->opt_sites, sizeof(*n) * ns);
+        if (!n)
+            return;     /* the instruction simply stays */
+        fd->opt_sites = n;
+        fd->opt_site_size = ns;
+    }
+    fd->opt_sites[fd->opt_site_count].pos = pos;
+    fd->opt_sites[fd->opt_site_count].len = (uint16_t)len;
+    fd->opt_sites[fd->opt_site_count].var = var;
+    fd->opt_site_count++;
+}
+
+void wf_emit_tdz_init(WFFuncDef *fd, int idx)
+{
+    uint32_t pos = fd->code.len;
+    wf_emit_op_u16(fd, OP_set_loc_uninitialized, (uint16_t)idx);
+    wf_opt_site(fd, pos, 3, idx);
+}
+
 void wf_emit_eval_op(WFFuncDef *fd, int argc, int scope)
 {
     wf_emit_op(fd, OP_eval);
@@ -611,6 +636,7 @@ void wf_fd_free(WFFuncDef *fd)
     js_free(ctx, fd->labels);
     js_free(ctx, fd->relocs);
     js_free(ctx, fd->temp_free);
+    js_free(ctx, fd->opt_sites);
     wf_atom_free(rt, fd->func_name);
     js_free(ctx, fd);
 }
@@ -628,14 +654,203 @@ static uint16_t get_u16(const uint8_t *p)
     return (uint16_t)(p[0] | (p[1] << 8));
 }
 
+/* ---- removal of unneeded instructions (see WFOptSite) ---- */
+
+typedef struct P2LEntry {
+    uint32_t pc;
+    int line, col;
+} P2LEntry;
+
+static uint32_t rd_uleb(const uint8_t **pp, const uint8_t *end)
+{
+    const uint8_t *p = *pp;
+    uint32_t v = 0;
+    int shift = 0;
+    while (p < end) {
+        uint8_t b = *p++;
+        if (shift < 32)
+            v |= (uint32_t)(b & 0x7f) << shift;
+        shift += 7;
+        if (!(b & 0x80))
+            break;
+    }
+    *pp = p;
+    return v;
+}
+
+/* Removes the OP_nop instructions, remapping labels, relocations and the
+   pc2line table. */
+static int compact_nops(WFFuncDef *fd)
+{
+    JSContext *ctx = fd->c->ctx;
+    uint32_t len = fd->code.len, pc, out = 0;
+    uint32_t *map;
+    P2LEntry *ents = NULL;
+    int nents = 0, sz = 0, i;
+    const uint8_t *p, *end;
+    bool any = false;
+
+    for (pc = 0; pc < len; pc += wf_op_info[fd->code.data[pc]].size) {
+        if (fd->code.data[pc] == OP_nop) {
+            any = true;
+            break;
+        }
+    }
+    if (!any)
+        return 0;
+    map = js_malloc(ctx, sizeof(uint32_t) * (len + 1));
+    if (!map)
+        return wf_compile_oom(fd->c);
+    for (pc = 0; pc < len;) {
+        uint8_t op = fd->code.data[pc];
+        uint32_t n = wf_op_info[op].size;
+        uint32_t k;
+        for (k = 0; k < n; k++)
+            map[pc + k] = out + (op == OP_nop ? 0 : k);
+        if (op != OP_nop) {
+            memmove(fd->code.data + out, fd->code.data + pc, n);
+            out += n;
+        }
+        pc += n;
+    }
+    map[len] = out;
+    /* pc2line: decode, remap, re-encode */
+    p = fd->pc2line.data;
+    end = p + fd->pc2line.len;
+    {
+        uint32_t cpc = 0;
+        int line = 0;
+        while (p < end) {
+            uint32_t dpc = rd_uleb(&p, end);
+            uint32_t zz = rd_uleb(&p, end);
+            uint32_t col = rd_uleb(&p, end);
+            if (nents >= sz) {
+                int ns = sz ? sz * 2 : 64;
+                P2LEntry *ne = js_realloc(ctx, ents, sizeof(*ne) * ns);
+                if (!ne) {
+                    js_free(ctx, ents);
+                    js_free(ctx, map);
+                    return wf_compile_oom(fd->c);
+                }
+                ents = ne;
+                sz = ns;
+            }
+            cpc += dpc;
+            line += (int32_t)(zz >> 1) ^ -(int32_t)(zz & 1);
+            ents[nents].pc = map[cpc <= len ? cpc : len];
+            ents[nents].line = line;
+            ents[nents].col = (int)col;
+            nents++;
+        }
+    }
+    fd->pc2line.len = 0;
+    {
+        uint32_t ppc = 0;
+        int pline = 0;
+        for (i = 0; i < nents; i++) {
+            /* several entries may now share a pc: the last one wins */
+            if (i + 1 < nents && ents[i + 1].pc == ents[i].pc)
+                continue;
+            put_uleb(fd, &fd->pc2line, ents[i].pc - ppc);
+            put_sleb(fd, &fd->pc2line, ents[i].line - pline);
+            put_uleb(fd, &fd->pc2line, (uint32_t)ents[i].col);
+            ppc = ents[i].pc;
+            pline = ents[i].line;
+        }
+    }
+    js_free(ctx, ents);
+    for (i = 0; i < fd->label_count; i++) {
+        if (fd->labels[i].pos >= 0)
+            fd->labels[i].pos = map[fd->labels[i].pos];
+    }
+    for (i = 0; i < fd->reloc_count; i++) {
+        if (fd->relocs[i].label >= 0)
+            fd->relocs[i].pos = map[fd->relocs[i].pos];
+    }
+    fd->code.len = out;
+    js_free(ctx, map);
+    return fd->c->failed ? -1 : 0;
+}
+
+/* Jump threading: jumps to a `goto` go to its target; a `goto` to a
+   return becomes the return; a `goto` to the next instruction goes.
+   Runs before compact_nops (removed bytes become nops). */
+static void thread_jumps(WFFuncDef *fd)
+{
+    uint8_t *code = fd->code.data;
+    int *reloc_at;      /* code offset of a jump opcode -> reloc index */
+    uint32_t len = fd->code.len;
+    int i;
+    reloc_at = js_malloc(fd->c->ctx, sizeof(int) * (len + 1));
+    if (!reloc_at)
+        return;
+    for (i = 0; i <= (int)len; i++)
+        reloc_at[i] = -1;
+    for (i = 0; i < fd->reloc_count; i++) {
+        uint32_t op_pos = fd->relocs[i].pos - 1;
+        if (fd->relocs[i].pos >= 1 && fd->relocs[i].label >= 0 &&
+            (code[op_pos] == OP_goto || code[op_pos] == OP_if_true || code[op_pos] == OP_if_false))
+            reloc_at[op_pos] = i;
+    }
+    for (i = 0; i < fd->reloc_count; i++) {
+        WFReloc *r = &fd->relocs[i];
+        uint32_t op_pos = r->pos - 1;
+        int hops = 0, t;
+        if (reloc_at[op_pos] != i)
+            continue;
+        t = fd->labels[r->label].pos;
+        while (t >= 0 && (uint32_t)t < len && code[t] == OP_goto && reloc_at[t] >= 0 &&
+               hops++ < 8) {
+            int nl = fd->relocs[reloc_at[t]].label;
+            if (nl == r->label)
+                break;
+            r->label = nl;
+            t = fd->labels[nl].pos;
+        }
+        if (code[op_pos] != OP_goto || t < 0 || (uint32_t)t >= len)
+            continue;
+        if (code[t] == OP_return || code[t] == OP_return_undef) {
+            code[op_pos] = code[t];
+            memset(code + op_pos + 1, OP_nop, 4);
+            r->label = -1;
+            reloc_at[op_pos] = -1;
+        } else if ((uint32_t)t == op_pos + 5) {
+            memset(code + op_pos, OP_nop, 5);
+            r->label = -1;
+            reloc_at[op_pos] = -1;
+        }
+    }
+    js_free(fd->c->ctx, reloc_at);
+}
+
+static void remove_dead_sites(WFFuncDef *fd)
+{
+    int i;
+    if (fd->contains_eval || fd->is_virtual)
+        return;
+    for (i = 0; i < fd->opt_site_count; i++) {
+        WFOptSite *s = &fd->opt_sites[i];
+        WFVar *v;
+        if (s->var < 0 || s->var >= fd->var_count)
+            continue;
+        v = &fd->vars[s->var];
+        if (v->is_captured || v->checked_use)
+            continue;
+        memset(fd->code.data + s->pos, OP_nop, s->len);
+    }
+}
+
 static int resolve_relocs(WFFuncDef *fd)
 {
     int i;
     for (i = 0; i < fd->reloc_count; i++) {
         WFReloc *r = &fd->relocs[i];
-        int target = fd->labels[r->label].pos;
+        int target;
         int32_t off;
         uint8_t *p;
+        if (r->label < 0)
+            continue;   /* removed by thread_jumps */
+        target = fd->labels[r->label].pos;
         if (target < 0)
             return wf_compile_error(fd->c, fd->line, fd->col,
                                     "internal compiler error: unplaced label");
@@ -816,6 +1031,10 @@ JSValue wf_fd_finish(WFFuncDef *fd)
     if (!wf_emit_is_dead(fd) || fd->code.len == 0)
         wf_emit_op(fd, OP_return_undef);
     if (c->failed)
+        return JS_EXCEPTION;
+    remove_dead_sites(fd);
+    thread_jumps(fd);
+    if (compact_nops(fd) < 0)
         return JS_EXCEPTION;
     if (resolve_relocs(fd) < 0)
         return JS_EXCEPTION;

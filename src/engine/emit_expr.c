@@ -17,6 +17,8 @@
 #include "engine/jsstring.h"
 #include "engine/object.h"
 #include "engine/num/num.h"
+#include "engine/bigint.h"
+#include "engine/bigint.h"
 
 static int emit_expr(WFFuncDef *fd, WFAstNode *n, bool want);
 
@@ -48,8 +50,16 @@ static void emit_slot_get(WFFuncDef *fd, uint8_t kind, int idx)
     }
 }
 
+/* The TDZ state of a local is observed by a checked access. */
+static void note_checked(WFFuncDef *fd, const WFRef *ref)
+{
+    if (ref->kind == WF_LOC_LOCAL && ref->need_check && ref->idx < fd->var_count)
+        fd->vars[ref->idx].checked_use = true;
+}
+
 static void emit_static_get(WFFuncDef *fd, const WFRef *ref, bool is_typeof)
 {
+    note_checked(fd, ref);
     switch (ref->kind) {
     case WF_LOC_LOCAL:
         if (ref->need_check)
@@ -82,6 +92,8 @@ static void emit_static_get(WFFuncDef *fd, const WFRef *ref, bool is_typeof)
 /* [v] -> [] */
 static void emit_static_put(WFFuncDef *fd, const WFRef *ref, bool is_init)
 {
+    if (!is_init)
+        note_checked(fd, ref);
     if (!is_init && ref->is_const) {
         if (ref->is_func_name && !fd->is_strict) {
             wf_emit_op(fd, OP_drop);
@@ -129,6 +141,12 @@ int wf_emit_ident_get(WFFuncDef *fd, JSAtom name, bool is_typeof)
 {
     WFRef ref;
     int i, ldone = -1;
+    if (name == JS_ATOM_this && fd->this_var >= 0 && fd->is_strict && !fd->is_derived_ctor &&
+        fd->code_kind == WF_CODE_FUNCTION) {
+        /* own `this` of strict code: no coercion, read it directly */
+        wf_emit_op(fd, OP_push_this);
+        return 0;
+    }
     if (resolve(fd, name, &ref) < 0)
         return -1;
     if (ref.ndyn > 0) {
@@ -278,22 +296,35 @@ JSAtom wf_prop_key_atom(WFCompiler *c, WFAstNode *key)
         return number_key_atom(c, key->u.num.value);
     case WF_AST_BIGINT: {
         /* the key is the decimal string of the value */
-        char buf[64];
-        uint64_t v = 0;
-        uint32_t i;
-        for (i = 0; i < key->u.bigint.len; i++) {
-            char ch = key->u.bigint.digits[i];
-            int d = ch <= '9' ? ch - '0' : (ch | 0x20) - 'a' + 10;
-            if (v > (UINT64_MAX - d) / key->u.bigint.radix) {
-                wf_not_supported(c, key, "large BigInt property key");
-                return JS_ATOM_NULL;
-            }
-            v = v * key->u.bigint.radix + d;
+        JSValue v = wf_bigint_from_digits(c->ctx, key->u.bigint.digits, key->u.bigint.len,
+                                          key->u.bigint.radix);
+        JSValue str;
+        JSAtom a;
+        if (JS_IsException(v)) {
+            c->failed = true;
+            return JS_ATOM_NULL;
         }
-        snprintf(buf, sizeof(buf), "%llu", (unsigned long long)v);
-        if (v <= JS_ATOM_MAX_INT)
-            return wf_atom_new_uint32(c->ctx, (uint32_t)v);
-        return wf_atom_new_len(c->ctx, buf, strlen(buf));
+        str = wf_bigint_to_string(c->ctx, v, 10);
+        JS_FreeValue(c->ctx, v);
+        if (JS_IsException(str)) {
+            c->failed = true;
+            return JS_ATOM_NULL;
+        }
+        a = wf_atom_new_str(c->ctx, wf_str(str));
+        if (a == JS_ATOM_NULL) {
+            c->failed = true;
+            return JS_ATOM_NULL;
+        }
+        {
+            uint32_t idx;
+            if (!wf_atom_is_int(a) && wf_atom_is_array_index(c->ctx->rt, &idx, a) &&
+                idx <= JS_ATOM_MAX_INT) {
+                JSAtom b2 = wf_atom_new_uint32(c->ctx, idx);
+                wf_atom_free(c->ctx->rt, a);
+                return b2;
+            }
+        }
+        return a;
     }
     default:
         wf_compile_error(c, key->line, key->col, "invalid property key");
@@ -440,9 +471,12 @@ static int emit_member_access(WFFuncDef *fd, WFAstNode *n, bool get2)
         wf_emit_pos(fd, n->u.member.pos_line, n->u.member.pos_col);
         wf_emit_op(fd, get2 ? OP_get_array_el2 : OP_get_array_el);
     } else {
+        JSAtom a = wf_name_atom(fd->c, n->u.member.name);
         wf_emit_pos(fd, n->u.member.pos_line, n->u.member.pos_col);
-        wf_emit_field(fd, get2 ? OP_get_field2 : OP_get_field,
-                      wf_name_atom(fd->c, n->u.member.name));
+        if (a == JS_ATOM_length && !get2)
+            wf_emit_op(fd, OP_get_length);
+        else
+            wf_emit_field(fd, get2 ? OP_get_field2 : OP_get_field, a);
     }
     return 0;
 }
@@ -724,8 +758,9 @@ static int emit_regexp(WFFuncDef *fd, WFAstNode *n)
 
 static int emit_bigint(WFFuncDef *fd, WFAstNode *n)
 {
-    /* BigInt values arrive with the BigInt family (no constructor API yet) */
-    return wf_not_supported(fd->c, n, "BigInt literals");
+    wf_emit_push_const(fd, wf_bigint_from_digits(fd->c->ctx, n->u.bigint.digits,
+                                                 n->u.bigint.len, n->u.bigint.radix));
+    return fd->c->failed ? -1 : 0;
 }
 
 static int emit_array(WFFuncDef *fd, WFAstNode *n)
@@ -1265,6 +1300,39 @@ static int emit_fused_add(WFFuncDef *fd, WFAstNode *t, WFAstNode *v, WFAstNode *
 
 static int emit_yield(WFFuncDef *fd, WFAstNode *n, bool want);
 
+/* `name = value` (13.15.2): under with / eval var objects the reference is
+   resolved before the value is evaluated.  fname: name given to an
+   anonymous function value (JS_ATOM_NULL: none). */
+int wf_emit_assign_name(WFFuncDef *fd, JSAtom name, WFAstNode *v, JSAtom fname, bool want)
+{
+    WFRef ref;
+    int line = fd->cur_line, col = fd->cur_col;
+    if (resolve(fd, name, &ref) < 0)
+        return -1;
+    if (ref.ndyn > 0 && WF_HAVE_WITH_FIND) {
+        WFRefInfo dri;
+        int lfound = wf_new_label(fd), i;
+        for (i = 0; i < ref.ndyn; i++) {
+            emit_slot_get(fd, ref.dyn[i].kind, ref.dyn[i].idx);
+            wf_emit_with(fd, OP_with_find, name, lfound, dyn_flags(&ref, i));
+        }
+        wf_emit_op(fd, OP_undefined);
+        wf_emit_label(fd, lfound);              /* [base] */
+        if (wf_emit_expr_named(fd, v, fname) < 0)
+            return -1;
+        dri.kind = WF_REF_IDENT_DYN;
+        dri.atom = name;
+        dri.ref = ref;
+        dri.line = line;
+        dri.col = col;
+        return wf_emit_ref_put(fd, &dri, want);
+    }
+    if (wf_emit_expr_named(fd, v, fname) < 0)
+        return -1;
+    wf_emit_pos(fd, line, col);
+    return wf_emit_ident_put(fd, name, want, false);
+}
+
 static int emit_assign(WFFuncDef *fd, WFAstNode *n, bool want)
 {
     WFAstNode *t = n->u.assign.target;
@@ -1280,37 +1348,9 @@ static int emit_assign(WFFuncDef *fd, WFAstNode *n, bool want)
     if (op == WF_OP_ASSIGN) {
         if (t->kind == WF_AST_IDENT) {
             JSAtom name = wf_name_atom(fd->c, t->u.ident.name);
-            JSAtom fname = (t->flags & WF_AST_F_PARENS) ? JS_ATOM_NULL : name;
-            WFRef ref;
-            if (resolve(fd, name, &ref) < 0)
-                return -1;
-            if (ref.ndyn > 0 && WF_HAVE_WITH_FIND) {
-                /* 13.15.2: the reference (with object or static binding)
-                   is resolved before the right-hand side runs */
-                int lfound = wf_new_label(fd), i;
-                for (i = 0; i < ref.ndyn; i++) {
-                    emit_slot_get(fd, ref.dyn[i].kind, ref.dyn[i].idx);
-                    wf_emit_with(fd, OP_with_find, name, lfound, dyn_flags(&ref, i));
-                }
-                wf_emit_op(fd, OP_undefined);
-                wf_emit_label(fd, lfound);              /* [base] */
-                if (wf_emit_expr_named(fd, v, fname) < 0)
-                    return -1;
-                wf_emit_pos(fd, t->line, t->col);
-                {
-                    WFRefInfo dri;
-                    dri.kind = WF_REF_IDENT_DYN;
-                    dri.atom = name;
-                    dri.ref = ref;
-                    dri.line = t->line;
-                    dri.col = t->col;
-                    return wf_emit_ref_put(fd, &dri, want);
-                }
-            }
-            if (wf_emit_expr_named(fd, v, fname) < 0)
-                return -1;
             wf_emit_pos(fd, t->line, t->col);
-            return wf_emit_ident_put(fd, name, want, false);
+            return wf_emit_assign_name(fd, name, v, (t->flags & WF_AST_F_PARENS) ? JS_ATOM_NULL : name,
+                                       want);
         }
         if (wf_emit_ref_prepare(fd, t, &ri) < 0)
             return -1;
@@ -1756,9 +1796,21 @@ static int emit_expr_inner(WFFuncDef *fd, WFAstNode *n, bool want)
             return -1;
         return 0;
     case WF_AST_IMPORT_META:
-        return wf_not_supported(c, n, "import.meta");
+        if (wf_emit_ident_get(fd, wf_compiler_atom(c, "import.meta", 11), false) < 0)
+            return -1;
+        break;
     case WF_AST_IMPORT_CALL:
-        return wf_not_supported(c, n, "import()");
+        if (wf_emit_expr(fd, n->u.import_call.source) < 0)
+            return -1;
+        if (n->u.import_call.options) {
+            if (wf_emit_expr(fd, n->u.import_call.options) < 0)
+                return -1;
+        } else {
+            wf_emit_op(fd, OP_undefined);
+        }
+        wf_emit_pos(fd, n->line, n->col);
+        wf_emit_op(fd, OP_import_call);
+        break;
     case WF_AST_YIELD:
         return emit_yield(fd, n, want);
     case WF_AST_AWAIT:

@@ -402,7 +402,7 @@ static int declare_lexicals(WFFuncDef *fd, WFAstScope *ls)
         fd->vars[idx].decl = d->kind;
         fd->vars[idx].is_lexical = true;
         fd->vars[idx].is_const = d->kind == WF_DECL_CONST;
-        wf_emit_op_u16(fd, OP_set_loc_uninitialized, (uint16_t)idx);
+        wf_emit_tdz_init(fd, idx);
     }
     return fd->c->failed ? -1 : 0;
 }
@@ -544,8 +544,13 @@ int wf_emit_function_body(WFFuncDef *fd)
         if (fd->is_derived_ctor) {
             wf_emit_op_u16(fd, OP_set_loc_uninitialized, (uint16_t)fd->this_var);
         } else {
+            uint32_t pos = fd->code.len;
             wf_emit_op(fd, OP_push_this);
             wf_emit_loc(fd, OP_put_loc, fd->this_var);
+            /* strict code reads `this` with push_this; the slot is only for
+               closures and eval */
+            if (fd->is_strict)
+                wf_opt_site(fd, pos, (int)(fd->code.len - pos), fd->this_var);
         }
     }
     if (fd->new_target_var >= 0) {
@@ -579,7 +584,7 @@ int wf_emit_function_body(WFFuncDef *fd)
         int k;
         for (k = fd->scopes[0].first; k >= 0; k = fd->vars[k].scope_next) {
             if (fd->vars[k].decl == WF_DECL_PARAM)
-                wf_emit_op_u16(fd, OP_set_loc_uninitialized, (uint16_t)k);
+                wf_emit_tdz_init(fd, k);
         }
         if (emit_params(fd) < 0)
             return -1;

@@ -184,7 +184,7 @@ int wf_emit_enter_scope(WFFuncDef *fd, WFAstScope *sc, WFAstNode *owner)
         v->is_lexical = decl_is_lexical(d->kind);
         v->is_const = d->kind == WF_DECL_CONST || d->kind == WF_DECL_CLASS_INNER;
         if (v->is_lexical)
-            wf_emit_op_u16(fd, OP_set_loc_uninitialized, (uint16_t)idx);
+            wf_emit_tdz_init(fd, idx);
         else
             v->initialized = true;
     }
@@ -245,9 +245,13 @@ static int emit_var_decl(WFFuncDef *fd, WFAstNode *n)
         wf_emit_pos(fd, d->line, d->col);
         if (t->kind == WF_AST_IDENT) {
             JSAtom name = wf_name_atom(fd->c, t->u.ident.name);
+            if (decl == WF_DECL_VAR) {
+                /* 14.3.2.1: ResolveBinding before the initializer */
+                if (init && wf_emit_assign_name(fd, name, init, name, false) < 0)
+                    return -1;
+                continue;
+            }
             if (!init) {
-                if (decl == WF_DECL_VAR)
-                    continue;
                 wf_emit_op(fd, OP_undefined);
             } else if (wf_emit_expr_named(fd, init, name) < 0) {
                 return -1;
@@ -436,6 +440,7 @@ static int emit_for(WFFuncDef *fd, WFAstNode *n)
     bool has_scope = n->u.for_.scope.count > 0;
     int lbody = wf_new_label(fd), ltest = wf_new_label(fd);
     int head_scope = -1;
+    uint32_t close_pos;
 
     set_completion_undefined(fd);
     if (has_scope) {
@@ -463,8 +468,18 @@ static int emit_for(WFFuncDef *fd, WFAstNode *n)
     if (wf_emit_stmt(fd, n->u.for_.body) < 0)
         return -1;
     wf_emit_label(fd, loop.label_cont);
-    if (head_scope >= 0)
-        emit_iteration_close(fd, head_scope);
+    /* per-iteration copy: which head bindings are captured is only known
+       once the test (emitted below) is compiled, so room is reserved here
+       and filled in afterwards (unused bytes are nops, removed later) */
+    close_pos = fd->code.len;
+    if (head_scope >= 0) {
+        int k;
+        for (k = fd->scopes[head_scope].first; k >= 0; k = fd->vars[k].scope_next) {
+            wf_emit_op(fd, OP_nop);
+            wf_emit_op(fd, OP_nop);
+            wf_emit_op(fd, OP_nop);
+        }
+    }
     if (n->u.for_.update && wf_emit_expr_void(fd, n->u.for_.update) < 0)
         return -1;
     wf_emit_label(fd, ltest);
@@ -474,6 +489,18 @@ static int emit_for(WFFuncDef *fd, WFAstNode *n)
             return -1;
     } else {
         wf_emit_jump(fd, OP_goto, lbody);
+    }
+    if (head_scope >= 0 && !fd->c->failed) {
+        int k;
+        uint32_t pos = close_pos;
+        for (k = fd->scopes[head_scope].first; k >= 0; k = fd->vars[k].scope_next) {
+            if (fd->vars[k].is_captured || fd->contains_eval) {
+                fd->code.data[pos] = OP_close_loc;
+                fd->code.data[pos + 1] = (uint8_t)k;
+                fd->code.data[pos + 2] = (uint8_t)(k >> 8);
+                pos += 3;
+            }
+        }
     }
     wf_emit_label(fd, loop.label_break);
     wf_block_pop(fd, &loop);
@@ -677,7 +704,7 @@ static int emit_for_in_of(WFFuncDef *fd, WFAstNode *n)
     if (pattern_head) {
         int i;
         for (i = fd->scopes[head_scope].first; i >= 0; i = fd->vars[i].scope_next)
-            wf_emit_op_u16(fd, OP_set_loc_uninitialized, (uint16_t)i);
+            wf_emit_tdz_init(fd, i);
     }
     if (emit_for_in_target(fd, left) < 0)
         return -1;
@@ -765,7 +792,7 @@ static int emit_switch(WFFuncDef *fd, WFAstNode *n)
             fd->vars[idx].is_const = d->kind == WF_DECL_CONST;
             fd->vars[idx].always_check = true;
             if (fd->vars[idx].is_lexical)
-                wf_emit_op_u16(fd, OP_set_loc_uninitialized, (uint16_t)idx);
+                wf_emit_tdz_init(fd, idx);
             else
                 fd->vars[idx].initialized = true;
         }
@@ -938,6 +965,10 @@ static int emit_try(WFFuncDef *fd, WFAstNode *n)
                     return -1;
                 wf_emit_loc(fd, OP_get_loc, fd->completion_var);
                 wf_emit_loc(fd, OP_put_loc, saved);
+                /* an abrupt exit of the finally block carries its own
+                   value (UpdateEmpty(F, undefined)) */
+                wf_emit_op(fd, OP_undefined);
+                wf_emit_loc(fd, OP_put_loc, fd->completion_var);
             }
             if (emit_block(fd, n->u.try_.finalizer) < 0)
                 return -1;
@@ -1054,10 +1085,27 @@ static int emit_stmt_inner(WFFuncDef *fd, WFAstNode *n)
         wf_emit_op(fd, OP_debugger);
         return 0;
     case WF_AST_IMPORT_DECL:
-    case WF_AST_EXPORT_NAMED:
-    case WF_AST_EXPORT_DEFAULT:
     case WF_AST_EXPORT_ALL:
-        return wf_not_supported(c, n, "modules");
+        return 0;       /* bindings are made at link time (module.c) */
+    case WF_AST_EXPORT_NAMED:
+        if (n->u.export_named.decl)
+            return wf_emit_stmt(fd, n->u.export_named.decl);
+        return 0;
+    case WF_AST_EXPORT_DEFAULT: {
+        WFAstNode *v = n->u.export_default.value;
+        if (v->kind == WF_AST_FUNC_DECL)
+            return 0;   /* created by the module's init code */
+        if (v->kind == WF_AST_CLASS_DECL) {
+            WFAstClass *cls = v->u.cls.cls;
+            JSAtom name = cls->name ? wf_name_atom(c, cls->name) : JS_ATOM_star_default_star;
+            if (wf_emit_class(fd, cls, cls->name ? name : JS_ATOM_default, true) < 0)
+                return -1;
+            return wf_emit_ident_put(fd, name, false, true);
+        }
+        if (wf_emit_expr_named(fd, v, JS_ATOM_default) < 0)
+            return -1;
+        return wf_emit_ident_put(fd, JS_ATOM_star_default_star, false, true);
+    }
     default:
         return wf_compile_error(c, n->line, n->col, "unexpected node in statement (%d)", n->kind);
     }

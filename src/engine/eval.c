@@ -14,6 +14,7 @@
 #include "engine/interp_int.h"
 #include "engine/bytecode.h"
 #include "engine/compile.h"
+#include "engine/module.h"
 #include "engine/object.h"
 #include "engine/atom.h"
 #include "engine/conv.h"
@@ -32,6 +33,15 @@ JSValue JS_EvalThis(JSContext *ctx, JSValueConst this_obj, const char *input, si
 
     if (!input)
         return wf_throw_error(ctx, JS_TYPE_ERROR, "JS_Eval: no input");
+    if ((eval_flags & JS_EVAL_TYPE_MASK) == JS_EVAL_TYPE_MODULE) {
+        /* compiler: module records (module.c) */
+        JSValue m = wf_compile_module(ctx, input, input_len, filename ? filename : "<input>");
+        JSValue r;
+        if (JS_IsException(m) || (eval_flags & JS_EVAL_FLAG_COMPILE_ONLY))
+            return m;
+        r = wf_module_run(ctx, JS_VALUE_GET_PTR(m));
+        return r;
+    }
     bfunc = wf_compile_script(ctx, input, input_len, filename ? filename : "<input>",
                               eval_flags);
     if (JS_IsException(bfunc))
@@ -51,6 +61,8 @@ JSValue JS_Eval(JSContext *ctx, const char *input, size_t input_len, const char 
 
 JSValue JS_EvalFunction(JSContext *ctx, JSValue fun_obj)
 {
+    if (JS_VALUE_GET_TAG(fun_obj) == JS_TAG_MODULE)   /* compiler: module.c */
+        return wf_module_run(ctx, JS_VALUE_GET_PTR(fun_obj));
     if (JS_VALUE_GET_TAG(fun_obj) == JS_TAG_FUNCTION_BYTECODE)
         return wf_interp_run_program(ctx, fun_obj, ctx->global_obj, NULL, 0);
     JS_FreeValue(ctx, fun_obj);
@@ -225,9 +237,14 @@ JSValue wf_function_constructor(JSContext *ctx, JSValueConst new_target, int arg
         } else {
             /* the fallback is the intrinsic of new_target's realm */
             JSContext *realm = wf_function_realm(ctx, new_target);
-            JSValueConst fb = fctor_class(kind) == JS_CLASS_BYTECODE_FUNCTION
-                              ? realm->function_proto
-                              : realm->class_proto[fctor_class(kind)];
+            JSValueConst fb;
+            if (!realm) {   /* revoked proxy */
+                JS_FreeValue(ctx, proto);
+                goto fail;
+            }
+            fb = fctor_class(kind) == JS_CLASS_BYTECODE_FUNCTION
+                 ? realm->function_proto
+                 : realm->class_proto[fctor_class(kind)];
             if (JS_IsObject(fb) && wf_obj_set_proto(ctx, func, fb, true) < 0) {
                 JS_FreeValue(ctx, proto);
                 goto fail;

@@ -27,6 +27,7 @@
 #include "engine/error.h"
 #include "engine/conv.h"
 #include "engine/function.h"
+#include "builtins/builtins.h"
 
 /* ---------------------------------------------------------------------- */
 /* Var refs                                                                */
@@ -411,6 +412,23 @@ JSContext *wf_function_realm(JSContext *ctx, JSValueConst func)
     if (!JS_IsObject(func))
         return ctx;
     p = wf_obj(func);
+    /* a bound function's or a proxy's realm is its target's (loop: chains
+       can be long); a revoked proxy throws */
+    while (p->class_id == JS_CLASS_BOUND_FUNCTION || p->class_id == JS_CLASS_PROXY) {
+        JSValueConst target;
+        if (p->class_id == JS_CLASS_PROXY) {
+            target = wf_proxy_target(p);
+            if (JS_IsNull(target)) {
+                wf_throw_error(ctx, JS_TYPE_ERROR, "cannot get the realm of a revoked proxy");
+                return NULL;
+            }
+        } else {
+            target = wf_bound_function_target(p);
+        }
+        if (!JS_IsObject(target))
+            return ctx;
+        p = wf_obj(target);
+    }
     switch (p->class_id) {
     case JS_CLASS_BYTECODE_FUNCTION:
     case JS_CLASS_GENERATOR_FUNCTION:
@@ -441,4 +459,5 @@ void wf_function_init_classes(JSRuntime *rt)
     }
     wf_for_in_init_class(rt);
     wf_generator_init_class(rt);
+    wf_promise_init_classes(rt);
 }

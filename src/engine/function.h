@@ -46,6 +46,9 @@ void wf_func_set_constructor(JSContext *ctx, JSValueConst ctor, JSValueConst pro
 void wf_cfunc_init_classes(JSRuntime *rt);
 /* [[BoundTargetFunction]] of a BOUND_FUNCTION object (borrowed). */
 JSValueConst wf_bound_function_target(JSObject *p);
+/* builtins/proxy.c: [[ProxyTarget]] of a PROXY object (borrowed), or
+   JS_NULL once the proxy is revoked. */
+JSValueConst wf_proxy_target(JSObject *p);
 
 /* interp.c / compile driver: implemented by the compiler/interpreter. */
 /* Source text of a function for Function.prototype.toString (new string),

@@ -36,6 +36,7 @@
 #include "engine/object.h"
 #include "engine/atom.h"
 #include "engine/jsstring.h"
+#include "engine/bigint.h"
 
 enum { MARK_NONE = 0, MARK_LIVE = 1, MARK_GARBAGE = 2 };
 
@@ -348,9 +349,8 @@ void __JS_FreeValueRT(JSRuntime *rt, JSValue v)
         wf_gc_free_cell(rt, (JSGCObjectHeader *)JS_VALUE_GET_PTR(v));
         break;
     case JS_TAG_BIG_INT:
-        /* BIGINT: a heap BigInt is one plain block (no references); if
-           bigint.c gives it internal pointers, call its free function here. */
-        js_free_rt(rt, JS_VALUE_GET_PTR(v));
+        /* a heap BigInt holds no references (engine/bigint.h) */
+        wf_bigint_free(rt, JS_VALUE_GET_PTR(v));
         break;
     case JS_TAG_STRING_ROPE:
     case JS_TAG_MODULE:

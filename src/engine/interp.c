@@ -33,6 +33,7 @@
 #include "engine/interp_int.h"
 #include "engine/bytecode.h"
 #include "engine/compile.h"
+#include "engine/module.h"
 #include "engine/object.h"
 #include "engine/atom.h"
 #include "engine/conv.h"
@@ -810,6 +811,21 @@ static int with_found(JSContext *ctx, JSValueConst obj, JSAtom atom, int flags)
     return wf_obj_has(ctx, obj, atom);
 }
 
+/* GetBindingValue of an object environment (9.1.1.2.6): the binding may
+   have disappeared since HasBinding (a getter of @@unscopables...). */
+static JSValue with_get_binding(JSContext *ctx, JSValueConst obj, JSAtom atom, bool strict)
+{
+    int r = wf_obj_has(ctx, obj, atom);
+    if (r < 0)
+        return JS_EXCEPTION;
+    if (!r) {
+        if (strict)
+            return wf_throw_reference_error_atom(ctx, "%s is not defined", atom);
+        return JS_UNDEFINED;
+    }
+    return wf_obj_get(ctx, obj, atom, obj);
+}
+
 static int defvar_flags(int f)
 {
     int r = 0;
@@ -1266,14 +1282,15 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     CASE(OP_yield):
     CASE(OP_yield_star):
     CASE(OP_await): {
-        bool at_start = pc[-1] == OP_initial_yield;
+        int op = pc[-1];
         if (!(sf->flags & WF_FRAME_HEAP) || !(sf->flags & WF_FRAME_ENTRY)) {
             wf_throw_error(ctx, JS_INTERNAL_ERROR, "yield outside a generator frame");
             goto exception;
         }
-        ret_val = at_start ? JS_UNDEFINED : *--sp;
+        ret_val = op == OP_initial_yield ? JS_UNDEFINED : *--sp;
         sf->sp = sp;
-        wf_async_frame_suspend(rt, sf, at_start);
+        sf->cur_pc = pc;    /* resume after the instruction */
+        wf_async_frame_suspend(rt, sf, op);
         return ret_val;
     }
     CASE(OP_invalid):
@@ -1404,6 +1421,17 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         JSValue v;
         pc += 2;
         v = wf_build_rest(ctx, first, sf->arg_count, arg_buf);
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        DISPATCH();
+    }
+    CASE(OP_import_call): {
+        /* compiler (module.c owns the semantics) */
+        JSValue v = wf_module_dynamic_import(ctx, b->filename, sp[-2], sp[-1]);
+        JS_FreeValue(ctx, sp[-2]);
+        JS_FreeValue(ctx, sp[-1]);
+        sp -= 2;
         if (JS_IsException(v))
             goto exception;
         *sp++ = v;
@@ -2090,7 +2118,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         }
         switch (op) {
         case OP_with_get_var: {
-            JSValue v = wf_obj_get(ctx, obj, atom, obj);
+            JSValue v = with_get_binding(ctx, obj, atom, b->is_strict);
             if (JS_IsException(v))
                 goto exception;
             JS_FreeValue(ctx, obj);
@@ -2100,6 +2128,13 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         case OP_with_put_var: {
             /* [v obj] */
             JSValue v = sp[-2];
+            r = wf_obj_has(ctx, obj, atom);
+            if (r < 0)
+                goto exception;
+            if (r == 0 && b->is_strict) {
+                wf_throw_reference_error_atom(ctx, "%s is not defined", atom);
+                goto exception;
+            }
             sp -= 2;
             r = wf_obj_set(ctx, obj, atom, v, obj, b->is_strict ? JS_PROP_THROW : 0);
             JS_FreeValue(ctx, obj);
@@ -2116,7 +2151,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
             break;
         }
         default: {
-            JSValue v = wf_obj_get(ctx, obj, atom, obj);
+            JSValue v = with_get_binding(ctx, obj, atom, b->is_strict);
             if (JS_IsException(v))
                 goto exception;
             *sp++ = v;
@@ -3141,13 +3176,13 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         JSValue obj = sp[-2], v = sp[-1];
         int r;
         pc += 4;
-        if (b->is_strict) {
-            r = JS_IsObject(obj) ? wf_obj_has(ctx, obj, atom) : 0;
-            if (r <= 0) {
-                if (r == 0)
-                    wf_throw_reference_error_atom(ctx, "%s is not defined", atom);
-                goto exception;
-            }
+        /* SetMutableBinding: the binding may have been deleted meanwhile */
+        r = JS_IsObject(obj) ? wf_obj_has(ctx, obj, atom) : 0;
+        if (r < 0)
+            goto exception;
+        if (r == 0 && b->is_strict) {
+            wf_throw_reference_error_atom(ctx, "%s is not defined", atom);
+            goto exception;
         }
         sp -= 2;
         r = put_field_slow(ctx, obj, atom, v, b->is_strict);

@@ -170,6 +170,12 @@ void wf_function_init_classes(JSRuntime *rt);
    the iterator result object, or JS_EXCEPTION. */
 enum { WF_GEN_NEXT = 0, WF_GEN_THROW = 1, WF_GEN_RETURN = 2 };
 JSValue wf_generator_resume(JSContext *ctx, JSValueConst gen, JSValueConst v, int mode);
+/* AsyncGenerator.prototype.next / return / throw: a promise. */
+JSValue wf_async_generator_request(JSContext *ctx, JSValueConst gen, JSValueConst v, int mode);
+/* A promise reaction whose handler is an engine resume object (class
+   ASYNC_FUNCTION_RESOLVE): continues the awaiting async function or async
+   generator.  Called from promise jobs (builtins/promise.c). */
+JSValue wf_async_reaction(JSContext *ctx, JSValueConst handler, JSValueConst arg, bool is_reject);
 
 /* Close (detach) every open var ref of a frame; used when a frame ends. */
 void wf_frame_close_var_refs(JSRuntime *rt, JSStackFrame *sf);

@@ -4,6 +4,11 @@
  * GeneratorStart/Resume, 27.7 AsyncFunctionStart, 27.6 AsyncGenerator).
  *
  * A WFAsyncFrame is a GC cell holding one JSStackFrame and its slots.
+ * Generators, async functions and async generators all drive such a frame:
+ * run it until it returns, throws or stops at initial_yield / yield /
+ * yield_star / await, then act on the reason it stopped.  `await` attaches
+ * a resume object (class ASYNC_FUNCTION_RESOLVE) to the awaited promise;
+ * the promise job calls wf_async_reaction, which resumes the frame.
  * While suspended, the frame's saved sp bounds the live operand stack and
  * the collector can see every value it holds; while it runs, the values
  * are treated as roots (the running loop keeps sp in a register), so the
@@ -16,6 +21,8 @@
 #include "engine/object.h"
 #include "engine/error.h"
 #include "engine/iter.h"
+#include "engine/atom.h"
+#include "builtins/builtins.h"
 
 static void async_frame_free_values(JSRuntime *rt, WFAsyncFrame *af)
 {
@@ -118,6 +125,7 @@ static WFAsyncFrame *async_frame_new(JSContext *ctx, JSValueConst func, JSValueC
     sf->call_argc = 0;
     sf->prev_frame = NULL;
     af->state = WF_ASYNC_SUSPENDED_START;
+    af->suspend_op = 0;
     wf_gc_add(ctx->rt, &af->header, WF_GC_ASYNC_FUNCTION);
     return af;
 }
@@ -130,15 +138,50 @@ void wf_async_frame_finish(JSRuntime *rt, JSStackFrame *sf)
     async_frame_free_values(rt, af);
 }
 
-void wf_async_frame_suspend(JSRuntime *rt, JSStackFrame *sf, bool at_start)
+void wf_async_frame_suspend(JSRuntime *rt, JSStackFrame *sf, int op)
 {
     WFAsyncFrame *af = wf_async_frame_of(sf);
     rt->current_stack_frame = sf->prev_frame;
     sf->prev_frame = NULL;
-    af->state = at_start ? WF_ASYNC_SUSPENDED_START : WF_ASYNC_SUSPENDED_YIELD;
+    af->suspend_op = (uint8_t)op;
+    af->state = op == OP_initial_yield ? WF_ASYNC_SUSPENDED_START : WF_ASYNC_SUSPENDED_YIELD;
 }
 
-/* Run a suspended frame until it suspends again or ends. */
+/* How a suspended frame is resumed. */
+enum { RESUME_NEXT = WF_GEN_NEXT, RESUME_THROW = WF_GEN_THROW, RESUME_RETURN = WF_GEN_RETURN };
+
+/* Deliver the resumption to the instruction the frame stopped at. */
+static void resume_push(JSContext *ctx, WFAsyncFrame *af, JSValueConst v, int mode)
+{
+    JSStackFrame *sf = &af->frame;
+    switch (af->suspend_op) {
+    case OP_yield:
+        if (mode == RESUME_THROW)
+            goto do_throw;
+        *sf->sp++ = JS_DupValue(ctx, v);
+        *sf->sp++ = JS_NewBool(ctx, mode == RESUME_RETURN);
+        break;
+    case OP_yield_star:
+        *sf->sp++ = JS_DupValue(ctx, v);
+        *sf->sp++ = JS_MKVAL(JS_TAG_INT, mode);
+        break;
+    case OP_await:
+        if (mode == RESUME_THROW)
+            goto do_throw;
+        *sf->sp++ = JS_DupValue(ctx, v);
+        break;
+    default:    /* not started, or initial_yield: nothing to deliver */
+        break;
+    }
+    return;
+do_throw:
+    JS_Throw(ctx, JS_DupValue(ctx, v));
+    sf->flags |= WF_FRAME_RESUME_THROW;
+}
+
+/* Run a suspended frame until it suspends again or ends: the returned
+   value is the completion (state COMPLETED) or the operand of the
+   instruction it stopped at; JS_EXCEPTION when it threw. */
 static JSValue async_frame_run(JSContext *ctx, WFAsyncFrame *af)
 {
     JSRuntime *rt = ctx->rt;
@@ -148,6 +191,13 @@ static JSValue async_frame_run(JSContext *ctx, WFAsyncFrame *af)
     rt->current_stack_frame = sf;
     af->state = WF_ASYNC_EXECUTING;
     return wf_interp_run_frame(ctx, sf);
+}
+
+static bool pending_is_uncatchable(JSContext *ctx)
+{
+    JSRuntime *rt = ctx->rt;
+    return rt->current_exception_is_uncatchable ||
+           JS_IsUncatchableError(ctx, rt->current_exception);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -171,11 +221,6 @@ static void generator_mark(JSRuntime *rt, JSValueConst val, JS_MarkFunc *mark_fu
         mark_func(rt, &af->header);
 }
 
-void wf_generator_init_class(JSRuntime *rt)
-{
-    wf_class_set_hooks(rt, JS_CLASS_GENERATOR, generator_finalizer, generator_mark, NULL, NULL);
-}
-
 static void generator_complete(JSContext *ctx, JSObject *gp)
 {
     WFAsyncFrame *af = gp->u.ptr;
@@ -187,18 +232,31 @@ static void generator_complete(JSContext *ctx, JSObject *gp)
     }
 }
 
-JSValue wf_async_call(JSContext *ctx, JSValueConst func_obj, JSValueConst this_val,
-                      int argc, JSValueConst *argv)
+/* OrdinaryCreateFromConstructor(func, fallback intrinsic) for the objects
+   a generator function call returns. */
+static JSValue gen_object_new(JSContext *ctx, JSValueConst func_obj, JSClassID class_id)
 {
     JSFunctionBytecode *b = wf_obj(func_obj)->u.func.bytecode;
-    WFAsyncFrame *af;
-    JSValue ret, proto, gen;
+    JSValue proto, obj;
 
-    if (b->func_kind != WF_FUNC_KIND_GENERATOR)
-        return wf_throw_error(ctx, JS_INTERNAL_ERROR, "async functions are not supported yet");
-    af = async_frame_new(ctx, func_obj, this_val, argc, argv);
-    if (!af)
-        return JS_EXCEPTION;
+    proto = wf_obj_get(ctx, func_obj, JS_ATOM_prototype, func_obj);
+    if (JS_IsException(proto))
+        return proto;
+    if (!JS_IsObject(proto)) {
+        JSContext *realm = b->realm ? b->realm : ctx;
+        JS_FreeValue(ctx, proto);
+        proto = JS_DupValue(ctx, realm->class_proto[class_id]);
+    }
+    obj = wf_obj_new(ctx, proto, class_id);
+    JS_FreeValue(ctx, proto);
+    return obj;
+}
+
+static JSValue generator_call(JSContext *ctx, JSValueConst func_obj, WFAsyncFrame *af,
+                              JSClassID class_id)
+{
+    JSValue ret, gen;
+
     /* FunctionDeclarationInstantiation runs now, up to initial_yield */
     ret = async_frame_run(ctx, af);
     if (JS_IsException(ret)) {
@@ -206,36 +264,22 @@ JSValue wf_async_call(JSContext *ctx, JSValueConst func_obj, JSValueConst this_v
         return ret;
     }
     JS_FreeValue(ctx, ret);
-    proto = wf_obj_get(ctx, func_obj, JS_ATOM_prototype, func_obj);
-    if (JS_IsException(proto))
-        goto fail;
-    if (!JS_IsObject(proto)) {
-        JSContext *realm = b->realm ? b->realm : ctx;
-        JS_FreeValue(ctx, proto);
-        proto = JS_DupValue(ctx, realm->class_proto[JS_CLASS_GENERATOR]);
+    gen = gen_object_new(ctx, func_obj, class_id);
+    if (JS_IsException(gen)) {
+        if (af->state != WF_ASYNC_COMPLETED)
+            async_frame_free_values(ctx->rt, af);
+        wf_gc_release(ctx->rt, &af->header);
+        return gen;
     }
-    gen = wf_obj_new(ctx, proto, JS_CLASS_GENERATOR);
-    JS_FreeValue(ctx, proto);
-    if (JS_IsException(gen))
-        goto fail;
-    wf_obj(gen)->u.ptr = af;
-    if (af->state == WF_ASYNC_COMPLETED)
-        generator_complete(ctx, wf_obj(gen));
     return gen;
-fail:
-    if (af->state != WF_ASYNC_COMPLETED)
-        async_frame_free_values(ctx->rt, af);
-    wf_gc_release(ctx->rt, &af->header);
-    return JS_EXCEPTION;
 }
 
 JSValue wf_generator_resume(JSContext *ctx, JSValueConst gen, JSValueConst v, int mode)
 {
     JSObject *gp;
     WFAsyncFrame *af;
-    JSStackFrame *sf;
     JSValue ret;
-    bool raw = false;
+    bool raw;
 
     if (!JS_IsObject(gen) || wf_obj(gen)->class_id != JS_CLASS_GENERATOR)
         return wf_throw_error(ctx, JS_TYPE_ERROR, "not a generator");
@@ -258,21 +302,7 @@ JSValue wf_generator_resume(JSContext *ctx, JSValueConst gen, JSValueConst v, in
     }
     if (js_unlikely(wf_check_stack_overflow(ctx->rt, 0)))
         return wf_throw_stack_overflow(ctx);
-    sf = &af->frame;
-    if (af->state == WF_ASYNC_SUSPENDED_YIELD) {
-        int op = *sf->cur_pc;
-        if (op == OP_yield_star) {
-            *sf->sp++ = JS_DupValue(ctx, v);
-            *sf->sp++ = JS_MKVAL(JS_TAG_INT, mode);
-        } else if (mode == WF_GEN_THROW) {
-            JS_Throw(ctx, JS_DupValue(ctx, v));
-            sf->flags |= WF_FRAME_RESUME_THROW;
-        } else {
-            *sf->sp++ = JS_DupValue(ctx, v);
-            *sf->sp++ = JS_NewBool(ctx, mode == WF_GEN_RETURN);
-        }
-    }
-    sf->cur_pc++;       /* past initial_yield / yield / yield_star */
+    resume_push(ctx, af, v, mode);
     /* keep the generator (and so the frame) alive while it runs */
     gen = JS_DupValue(ctx, gen);
     ret = async_frame_run(ctx, af);
@@ -286,9 +316,548 @@ JSValue wf_generator_resume(JSContext *ctx, JSValueConst gen, JSValueConst v, in
         JS_FreeValue(ctx, gen);
         return wf_iter_result(ctx, ret, true);
     }
-    raw = *sf->cur_pc == OP_yield_star;
+    raw = af->suspend_op == OP_yield_star;
     JS_FreeValue(ctx, gen);
     if (raw)
-        return ret;
+        return ret;     /* yield*: the inner iterator's result object as is */
     return wf_iter_result(ctx, ret, false);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Resume objects (class ASYNC_FUNCTION_RESOLVE)                           */
+
+enum {
+    RESUME_ASYNC_FUNCTION,      /* continue an async function */
+    RESUME_ASYNC_GENERATOR,     /* continue an async generator at await */
+    RESUME_AG_AWAIT_RETURN,     /* AsyncGeneratorAwaitReturn's closures */
+};
+
+typedef struct WFResume {
+    int kind;
+    WFAsyncFrame *af;           /* counted; async functions */
+    JSValue promise;            /* async functions: the result promise */
+    JSValue gen;                /* async generators: the generator object */
+} WFResume;
+
+static void resume_finalizer(JSRuntime *rt, JSValueConst val)
+{
+    WFResume *r = wf_obj(val)->u.ptr;
+    if (!r)
+        return;
+    wf_obj(val)->u.ptr = NULL;
+    if (r->af)
+        wf_gc_release(rt, &r->af->header);
+    JS_FreeValueRT(rt, r->promise);
+    JS_FreeValueRT(rt, r->gen);
+    js_free_rt(rt, r);
+}
+
+static void resume_mark(JSRuntime *rt, JSValueConst val, JS_MarkFunc *mark_func)
+{
+    WFResume *r = wf_obj(val)->u.ptr;
+    if (!r)
+        return;
+    if (r->af)
+        mark_func(rt, &r->af->header);
+    wf_gc_mark_value(rt, r->promise, mark_func);
+    wf_gc_mark_value(rt, r->gen, mark_func);
+}
+
+static JSValue resume_new(JSContext *ctx, int kind, WFAsyncFrame *af, JSValueConst promise,
+                          JSValueConst gen)
+{
+    JSValue obj = wf_obj_new(ctx, JS_NULL, JS_CLASS_ASYNC_FUNCTION_RESOLVE);
+    WFResume *r;
+    if (JS_IsException(obj))
+        return obj;
+    r = js_malloc(ctx, sizeof(*r));
+    if (!r) {
+        JS_FreeValue(ctx, obj);
+        return JS_EXCEPTION;
+    }
+    r->kind = kind;
+    r->af = af;
+    if (af)
+        af->header.ref_count++;
+    r->promise = JS_DupValue(ctx, promise);
+    r->gen = JS_DupValue(ctx, gen);
+    wf_obj(obj)->u.ptr = r;
+    return obj;
+}
+
+/* Await(v) for a frame that stopped at `await`: PromiseResolve(%Promise%,
+   v) then resume through 'resumer' when it settles.  Returns 1 when the
+   frame must instead be resumed at once by throwing the pending exception,
+   0 when attached, -1 for an uncatchable error. */
+static int await_value(JSContext *ctx, JSValue v, JSValueConst resumer)
+{
+    JSValue p = wf_promise_resolve(ctx, ctx->promise_ctor, v);
+    int r;
+    JS_FreeValue(ctx, v);
+    if (JS_IsException(p))
+        return pending_is_uncatchable(ctx) ? -1 : 1;
+    r = wf_promise_then_internal(ctx, p, resumer);
+    JS_FreeValue(ctx, p);
+    return r < 0 ? -1 : 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Async functions (27.7)                                                  */
+
+/* Runs the async function from its current suspension; settles its
+   promise when it ends.  JS_EXCEPTION only for uncatchable errors. */
+static JSValue async_function_step(JSContext *ctx, JSValueConst resumer, JSValueConst v, int mode)
+{
+    WFResume *r = wf_obj(resumer)->u.ptr;
+    WFAsyncFrame *af = r->af;
+    JSValue arg = JS_DupValue(ctx, v), ret;
+
+    for (;;) {
+        int k;
+        resume_push(ctx, af, arg, mode);
+        JS_FreeValue(ctx, arg);
+        ret = async_frame_run(ctx, af);
+        if (JS_IsException(ret)) {
+            JSValue err;
+            if (pending_is_uncatchable(ctx))
+                return JS_EXCEPTION;
+            err = JS_GetException(ctx);
+            k = wf_promise_settle(ctx, r->promise, err, true);
+            JS_FreeValue(ctx, err);
+            return k < 0 ? JS_EXCEPTION : JS_UNDEFINED;
+        }
+        if (af->state == WF_ASYNC_COMPLETED) {
+            k = wf_promise_settle(ctx, r->promise, ret, false);
+            JS_FreeValue(ctx, ret);
+            return k < 0 ? JS_EXCEPTION : JS_UNDEFINED;
+        }
+        /* stopped at await */
+        k = await_value(ctx, ret, resumer);
+        if (k <= 0)
+            return k < 0 ? JS_EXCEPTION : JS_UNDEFINED;
+        arg = JS_GetException(ctx);
+        mode = RESUME_THROW;
+    }
+}
+
+static JSValue async_function_call(JSContext *ctx, WFAsyncFrame *af)
+{
+    JSValue promise, resumer, r;
+
+    promise = wf_promise_new(ctx);
+    if (JS_IsException(promise)) {
+        wf_gc_release(ctx->rt, &af->header);
+        return promise;
+    }
+    resumer = resume_new(ctx, RESUME_ASYNC_FUNCTION, af, promise, JS_UNDEFINED);
+    wf_gc_release(ctx->rt, &af->header);    /* the resumer holds it now */
+    if (JS_IsException(resumer)) {
+        JS_FreeValue(ctx, promise);
+        return resumer;
+    }
+    r = async_function_step(ctx, resumer, JS_UNDEFINED, RESUME_NEXT);
+    JS_FreeValue(ctx, resumer);
+    if (JS_IsException(r)) {
+        JS_FreeValue(ctx, promise);
+        return r;
+    }
+    return promise;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Async generators (27.6)                                                 */
+
+enum {
+    AG_SUSPENDED_START,
+    AG_SUSPENDED_YIELD,
+    AG_EXECUTING,
+    AG_AWAITING_RETURN,
+    AG_COMPLETED,
+};
+
+typedef struct WFAGRequest {
+    struct list_head link;
+    int mode;                   /* RESUME_NEXT / THROW / RETURN */
+    JSValue value;
+    JSValue promise;            /* the capability's promise (%Promise%) */
+} WFAGRequest;
+
+typedef struct WFAsyncGen {
+    int state;                  /* AG_* */
+    WFAsyncFrame *af;           /* counted; NULL once completed */
+    struct list_head queue;     /* WFAGRequest */
+} WFAsyncGen;
+
+static WFAsyncGen *async_gen_data(JSValueConst v)
+{
+    if (!JS_IsObject(v) || wf_obj(v)->class_id != JS_CLASS_ASYNC_GENERATOR)
+        return NULL;
+    return wf_obj(v)->u.ptr;
+}
+
+static void ag_request_free(JSRuntime *rt, WFAGRequest *q)
+{
+    list_del(&q->link);
+    JS_FreeValueRT(rt, q->value);
+    JS_FreeValueRT(rt, q->promise);
+    js_free_rt(rt, q);
+}
+
+static void async_gen_release_frame(JSRuntime *rt, WFAsyncGen *g)
+{
+    WFAsyncFrame *af = g->af;
+    g->af = NULL;
+    if (af) {
+        if (af->state != WF_ASYNC_COMPLETED)
+            async_frame_free_values(rt, af);
+        wf_gc_release(rt, &af->header);
+    }
+}
+
+static void async_gen_finalizer(JSRuntime *rt, JSValueConst val)
+{
+    WFAsyncGen *g = wf_obj(val)->u.ptr;
+    if (!g)
+        return;
+    wf_obj(val)->u.ptr = NULL;
+    while (!list_empty(&g->queue))
+        ag_request_free(rt, list_entry(g->queue.next, WFAGRequest, link));
+    if (g->af)
+        wf_gc_release(rt, &g->af->header);
+    js_free_rt(rt, g);
+}
+
+static void async_gen_mark(JSRuntime *rt, JSValueConst val, JS_MarkFunc *mark_func)
+{
+    WFAsyncGen *g = wf_obj(val)->u.ptr;
+    struct list_head *el;
+    if (!g)
+        return;
+    if (g->af)
+        mark_func(rt, &g->af->header);
+    list_for_each(el, &g->queue) {
+        WFAGRequest *q = list_entry(el, WFAGRequest, link);
+        wf_gc_mark_value(rt, q->value, mark_func);
+        wf_gc_mark_value(rt, q->promise, mark_func);
+    }
+}
+
+/* AsyncGeneratorCompleteStep: settle the oldest request. */
+static int ag_complete_step(JSContext *ctx, WFAsyncGen *g, JSValueConst value, bool is_throw,
+                            bool done)
+{
+    WFAGRequest *q;
+    JSValue promise, res;
+    int r;
+
+    if (list_empty(&g->queue))
+        return 0;
+    q = list_entry(g->queue.next, WFAGRequest, link);
+    promise = JS_DupValue(ctx, q->promise);
+    ag_request_free(ctx->rt, q);
+    if (is_throw) {
+        r = wf_promise_settle(ctx, promise, value, true);
+    } else {
+        res = wf_iter_result(ctx, JS_DupValue(ctx, value), done);
+        if (JS_IsException(res)) {
+            JS_FreeValue(ctx, promise);
+            return -1;
+        }
+        r = wf_promise_settle(ctx, promise, res, false);
+        JS_FreeValue(ctx, res);
+    }
+    JS_FreeValue(ctx, promise);
+    return r;
+}
+
+static int ag_await_return(JSContext *ctx, JSValueConst gen);
+
+/* AsyncGeneratorDrainQueue */
+static int ag_drain_queue(JSContext *ctx, JSValueConst gen)
+{
+    WFAsyncGen *g = async_gen_data(gen);
+    while (g && !list_empty(&g->queue)) {
+        WFAGRequest *q = list_entry(g->queue.next, WFAGRequest, link);
+        if (q->mode == RESUME_RETURN) {
+            g->state = AG_AWAITING_RETURN;
+            return ag_await_return(ctx, gen);
+        }
+        if (ag_complete_step(ctx, g, q->mode == RESUME_THROW ? q->value : JS_UNDEFINED,
+                             q->mode == RESUME_THROW, true) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* AsyncGeneratorAwaitReturn */
+static int ag_await_return(JSContext *ctx, JSValueConst gen)
+{
+    WFAsyncGen *g = async_gen_data(gen);
+    WFAGRequest *q = list_entry(g->queue.next, WFAGRequest, link);
+    JSValue p, resumer;
+    int r;
+
+    p = wf_promise_resolve(ctx, ctx->promise_ctor, q->value);
+    if (JS_IsException(p)) {
+        JSValue err;
+        if (pending_is_uncatchable(ctx))
+            return -1;
+        err = JS_GetException(ctx);
+        g->state = AG_COMPLETED;
+        r = ag_complete_step(ctx, g, err, true, true);
+        JS_FreeValue(ctx, err);
+        if (r < 0)
+            return -1;
+        return ag_drain_queue(ctx, gen);
+    }
+    resumer = resume_new(ctx, RESUME_AG_AWAIT_RETURN, NULL, JS_UNDEFINED, gen);
+    if (JS_IsException(resumer)) {
+        JS_FreeValue(ctx, p);
+        return -1;
+    }
+    r = wf_promise_then_internal(ctx, p, resumer);
+    JS_FreeValue(ctx, resumer);
+    JS_FreeValue(ctx, p);
+    return r;
+}
+
+/* Run the async generator's body from its current suspension with the
+   given resumption, handling await / yield / completion. */
+static int ag_run(JSContext *ctx, JSValueConst gen, JSValueConst v, int mode)
+{
+    WFAsyncGen *g = async_gen_data(gen);
+    WFAsyncFrame *af = g->af;
+    JSValue arg = JS_DupValue(ctx, v), ret, resumer = JS_UNDEFINED;
+    int r = 0;
+
+    g->state = AG_EXECUTING;
+    for (;;) {
+        resume_push(ctx, af, arg, mode);
+        JS_FreeValue(ctx, arg);
+        ret = async_frame_run(ctx, af);
+        if (JS_IsException(ret) || af->state == WF_ASYNC_COMPLETED) {
+            bool threw = JS_IsException(ret);
+            if (threw) {
+                if (pending_is_uncatchable(ctx)) {
+                    r = -1;
+                    break;
+                }
+                ret = JS_GetException(ctx);
+            }
+            g->state = AG_COMPLETED;
+            async_gen_release_frame(ctx->rt, g);
+            r = ag_complete_step(ctx, g, ret, threw, true);
+            JS_FreeValue(ctx, ret);
+            if (r == 0)
+                r = ag_drain_queue(ctx, gen);
+            break;
+        }
+        if (af->suspend_op == OP_await) {
+            if (JS_IsUndefined(resumer)) {
+                resumer = resume_new(ctx, RESUME_ASYNC_GENERATOR, NULL, JS_UNDEFINED, gen);
+                if (JS_IsException(resumer)) {
+                    JS_FreeValue(ctx, ret);
+                    r = -1;
+                    break;
+                }
+            }
+            r = await_value(ctx, ret, resumer);
+            if (r <= 0)
+                break;
+            arg = JS_GetException(ctx);
+            mode = RESUME_THROW;
+            r = 0;
+            continue;
+        }
+        /* yield / yield_star: AsyncGeneratorYield (the value is awaited by
+           the compiled code) */
+        r = ag_complete_step(ctx, g, ret, false, false);
+        JS_FreeValue(ctx, ret);
+        if (r < 0)
+            break;
+        if (list_empty(&g->queue)) {
+            g->state = AG_SUSPENDED_YIELD;
+            break;
+        }
+        /* the next request continues the body at once */
+        {
+            WFAGRequest *q = list_entry(g->queue.next, WFAGRequest, link);
+            arg = JS_DupValue(ctx, q->value);
+            mode = q->mode;
+        }
+    }
+    JS_FreeValue(ctx, resumer);
+    return r;
+}
+
+JSValue wf_async_generator_request(JSContext *ctx, JSValueConst gen, JSValueConst v, int mode)
+{
+    WFAsyncGen *g = async_gen_data(gen);
+    JSValue promise;
+    WFAGRequest *q;
+    int state;
+
+    promise = wf_promise_new(ctx);
+    if (JS_IsException(promise))
+        return promise;
+    if (!g) {
+        /* AsyncGeneratorValidate failed: a rejected promise */
+        JSValue err = wf_error_new(ctx, JS_TYPE_ERROR, "not an async generator");
+        if (JS_IsException(err) ||
+            wf_promise_settle(ctx, promise, err, true) < 0) {
+            JS_FreeValue(ctx, err);
+            JS_FreeValue(ctx, promise);
+            return JS_EXCEPTION;
+        }
+        JS_FreeValue(ctx, err);
+        return promise;
+    }
+    state = g->state;
+    if (mode == RESUME_THROW && state == AG_SUSPENDED_START) {
+        g->state = state = AG_COMPLETED;
+        async_gen_release_frame(ctx->rt, g);
+    }
+    if (state == AG_COMPLETED && mode != RESUME_RETURN) {
+        int r;
+        if (mode == RESUME_THROW) {
+            r = wf_promise_settle(ctx, promise, v, true);
+        } else {
+            JSValue res = wf_iter_result(ctx, JS_UNDEFINED, true);
+            if (JS_IsException(res)) {
+                JS_FreeValue(ctx, promise);
+                return res;
+            }
+            r = wf_promise_settle(ctx, promise, res, false);
+            JS_FreeValue(ctx, res);
+        }
+        if (r < 0) {
+            JS_FreeValue(ctx, promise);
+            return JS_EXCEPTION;
+        }
+        return promise;
+    }
+    /* AsyncGeneratorEnqueue */
+    q = js_malloc(ctx, sizeof(*q));
+    if (!q) {
+        JS_FreeValue(ctx, promise);
+        return JS_EXCEPTION;
+    }
+    q->mode = mode;
+    q->value = JS_DupValue(ctx, v);
+    q->promise = JS_DupValue(ctx, promise);
+    list_add_tail(&q->link, &g->queue);
+    if (mode == RESUME_RETURN && (state == AG_SUSPENDED_START || state == AG_COMPLETED)) {
+        if (state == AG_SUSPENDED_START)
+            async_gen_release_frame(ctx->rt, g);
+        g->state = AG_AWAITING_RETURN;
+        if (ag_await_return(ctx, gen) < 0) {
+            JS_FreeValue(ctx, promise);
+            return JS_EXCEPTION;
+        }
+    } else if (state == AG_SUSPENDED_START || state == AG_SUSPENDED_YIELD) {
+        if (js_unlikely(wf_check_stack_overflow(ctx->rt, 0))) {
+            JS_FreeValue(ctx, promise);
+            return wf_throw_stack_overflow(ctx);
+        }
+        gen = JS_DupValue(ctx, gen);
+        if (ag_run(ctx, gen, v, mode) < 0) {
+            JS_FreeValue(ctx, gen);
+            JS_FreeValue(ctx, promise);
+            return JS_EXCEPTION;
+        }
+        JS_FreeValue(ctx, gen);
+    }
+    return promise;
+}
+
+static JSValue async_generator_call(JSContext *ctx, JSValueConst func_obj, WFAsyncFrame *af)
+{
+    JSValue gen = generator_call(ctx, func_obj, af, JS_CLASS_ASYNC_GENERATOR);
+    WFAsyncGen *g;
+    if (JS_IsException(gen))
+        return gen;
+    g = js_malloc(ctx, sizeof(*g));
+    if (!g) {
+        if (af->state != WF_ASYNC_COMPLETED)
+            async_frame_free_values(ctx->rt, af);
+        wf_gc_release(ctx->rt, &af->header);
+        JS_FreeValue(ctx, gen);
+        return JS_EXCEPTION;
+    }
+    g->state = af->state == WF_ASYNC_COMPLETED ? AG_COMPLETED : AG_SUSPENDED_START;
+    g->af = af;
+    init_list_head(&g->queue);
+    wf_obj(gen)->u.ptr = g;
+    if (g->state == AG_COMPLETED)
+        async_gen_release_frame(ctx->rt, g);
+    return gen;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Entry points                                                            */
+
+JSValue wf_async_reaction(JSContext *ctx, JSValueConst handler, JSValueConst arg, bool is_reject)
+{
+    WFResume *r = wf_obj(handler)->u.ptr;
+    int mode = is_reject ? RESUME_THROW : RESUME_NEXT;
+
+    if (!r)
+        return JS_UNDEFINED;
+    switch (r->kind) {
+    case RESUME_ASYNC_FUNCTION:
+        if (!r->af || r->af->state != WF_ASYNC_SUSPENDED_YIELD)
+            return JS_UNDEFINED;
+        return async_function_step(ctx, handler, arg, mode);
+    case RESUME_ASYNC_GENERATOR: {
+        WFAsyncGen *g = async_gen_data(r->gen);
+        if (!g || !g->af || g->af->state != WF_ASYNC_SUSPENDED_YIELD)
+            return JS_UNDEFINED;
+        return ag_run(ctx, r->gen, arg, mode) < 0 ? JS_EXCEPTION : JS_UNDEFINED;
+    }
+    default: {
+        /* AsyncGeneratorAwaitReturn's onFulfilled / onRejected */
+        WFAsyncGen *g = async_gen_data(r->gen);
+        if (!g)
+            return JS_UNDEFINED;
+        g->state = AG_COMPLETED;
+        if (ag_complete_step(ctx, g, arg, is_reject, true) < 0 ||
+            ag_drain_queue(ctx, r->gen) < 0)
+            return JS_EXCEPTION;
+        return JS_UNDEFINED;
+    }
+    }
+}
+
+JSValue wf_async_call(JSContext *ctx, JSValueConst func_obj, JSValueConst this_val,
+                      int argc, JSValueConst *argv)
+{
+    JSFunctionBytecode *b = wf_obj(func_obj)->u.func.bytecode;
+    WFAsyncFrame *af = async_frame_new(ctx, func_obj, this_val, argc, argv);
+
+    if (!af)
+        return JS_EXCEPTION;
+    switch (b->func_kind) {
+    case WF_FUNC_KIND_GENERATOR: {
+        JSValue gen = generator_call(ctx, func_obj, af, JS_CLASS_GENERATOR);
+        if (!JS_IsException(gen)) {
+            wf_obj(gen)->u.ptr = af;
+            if (af->state == WF_ASYNC_COMPLETED)
+                generator_complete(ctx, wf_obj(gen));
+        }
+        return gen;
+    }
+    case WF_FUNC_KIND_ASYNC:
+        return async_function_call(ctx, af);
+    default:
+        return async_generator_call(ctx, func_obj, af);
+    }
+}
+
+void wf_generator_init_class(JSRuntime *rt)
+{
+    wf_class_set_hooks(rt, JS_CLASS_GENERATOR, generator_finalizer, generator_mark, NULL, NULL);
+    wf_class_set_hooks(rt, JS_CLASS_ASYNC_GENERATOR, async_gen_finalizer, async_gen_mark,
+                       NULL, NULL);
+    wf_class_set_hooks(rt, JS_CLASS_ASYNC_FUNCTION_RESOLVE, resume_finalizer, resume_mark,
+                       NULL, NULL);
 }

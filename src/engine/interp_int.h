@@ -159,6 +159,7 @@ enum {
 typedef struct WFAsyncFrame {
     JSGCObjectHeader header;    /* WF_GC_ASYNC_FUNCTION */
     uint8_t state;              /* WF_ASYNC_* */
+    uint8_t suspend_op;         /* the opcode it stopped at (0: not started) */
     JSStackFrame frame;         /* arg_buf / var_buf / stack_buf point into slots */
     JSValue slots[];
 } WFAsyncFrame;
@@ -174,12 +175,13 @@ static inline WFAsyncFrame *wf_async_frame_of(JSStackFrame *sf)
 }
 /* A heap frame ended (return or uncaught throw): free its values, unlink it. */
 void wf_async_frame_finish(JSRuntime *rt, JSStackFrame *sf);
-/* A heap frame stops at initial_yield / yield / await (sp and pc saved). */
-void wf_async_frame_suspend(JSRuntime *rt, JSStackFrame *sf, bool at_start);
+/* A heap frame stops at initial_yield / yield / yield_star / await (sp and
+   the pc after the instruction saved). */
+void wf_async_frame_suspend(JSRuntime *rt, JSStackFrame *sf, int op);
 /* [[Call]] of generator / async function kinds (from wf_interp_call). */
 JSValue wf_async_call(JSContext *ctx, JSValueConst func_obj, JSValueConst this_val,
                       int argc, JSValueConst *argv);
-/* Installs the GENERATOR class hooks. */
+/* Installs the GENERATOR, ASYNC_GENERATOR and ASYNC_FUNCTION_RESOLVE hooks. */
 void wf_generator_init_class(JSRuntime *rt);
 
 /* backtrace.c */

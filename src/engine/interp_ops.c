@@ -19,6 +19,7 @@
 #include "engine/error.h"
 #include "engine/jsstring.h"
 #include "engine/atom.h"
+#include "engine/bigint.h"
 #include "builtins/builtins.h"
 
 static inline bool is_bigint(JSValueConst v)
@@ -41,40 +42,18 @@ static inline double num_of(JSValueConst v)
     return JS_VALUE_GET_FLOAT64(v);
 }
 
-/* BigInt arithmetic is provided by the BigInt module (engine/bigint.h);
-   until it is linked the operators on BigInt operands report a TypeError
-   rather than computing a wrong Number. */
-#ifdef WF_HAVE_BIGINT
-#include "engine/bigint.h"
-#endif
-
+/* BigInt arithmetic is the BigInt module's (engine/bigint.h); it takes the
+   same WFBinOp / WFUnOp codes. */
 static int bigint_binary(JSContext *ctx, JSValue *pres, JSValue a, JSValue b, WFBinOp op)
 {
-#ifdef WF_HAVE_BIGINT
     *pres = wf_bigint_binary(ctx, op, a, b);   /* consumes a and b */
     return JS_IsException(*pres) ? -1 : 0;
-#else
-    (void)op;
-    (void)pres;
-    JS_FreeValue(ctx, a);
-    JS_FreeValue(ctx, b);
-    wf_throw_error(ctx, JS_TYPE_ERROR, "BigInt arithmetic is not supported");
-    return -1;
-#endif
 }
 
 static int bigint_unary(JSContext *ctx, JSValue *pres, JSValue a, WFUnOp op)
 {
-#ifdef WF_HAVE_BIGINT
     *pres = wf_bigint_unary(ctx, op, a);
     return JS_IsException(*pres) ? -1 : 0;
-#else
-    (void)op;
-    (void)pres;
-    JS_FreeValue(ctx, a);
-    wf_throw_error(ctx, JS_TYPE_ERROR, "BigInt arithmetic is not supported");
-    return -1;
-#endif
 }
 
 /* Number::remainder: the sign of the result is the dividend's. */

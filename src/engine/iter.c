@@ -38,17 +38,6 @@ JSValue wf_get_iterator_from_method(JSContext *ctx, JSValueConst obj, JSValueCon
     return iter;
 }
 
-/* CreateAsyncFromSyncIterator lives with the promise machinery; until it is
-   linked in, for-await over a sync iterable reports a clear error. */
-static JSValue async_from_sync(JSContext *ctx, JSValue sync_iter, JSValue sync_next,
-                               JSValue *pnext)
-{
-    JS_FreeValue(ctx, sync_iter);
-    JS_FreeValue(ctx, sync_next);
-    *pnext = JS_UNDEFINED;
-    return JS_ThrowTypeError(ctx, "async iteration over a sync iterable is not supported yet");
-}
-
 JSValue wf_get_iterator(JSContext *ctx, JSValueConst obj, bool is_async, JSValue *pnext)
 {
     JSValue method, iter, next;
@@ -68,7 +57,7 @@ JSValue wf_get_iterator(JSContext *ctx, JSValueConst obj, bool is_async, JSValue
             JS_FreeValue(ctx, method);
             if (JS_IsException(iter))
                 return iter;
-            return async_from_sync(ctx, iter, next, pnext);
+            return wf_async_from_sync_iterator(ctx, iter, next, pnext);
         }
     } else {
         method = wf_get_method(ctx, obj, JS_ATOM_Symbol_iterator);

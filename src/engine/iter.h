@@ -21,6 +21,11 @@ JSValue wf_iterator_step_value(JSContext *ctx, JSValueConst iter, JSValueConst n
 /* IteratorClose.  With is_throw, the pending exception is kept and any error
    from `return` is ignored; returns -1 in that case too. */
 int wf_iterator_close(JSContext *ctx, JSValueConst iter, bool is_throw);
+/* CreateAsyncFromSyncIterator (27.1.6.1), implemented with the promise
+   machinery in builtins/iterator.c: sync_iter and sync_next consumed;
+   returns the async iterator and stores its next method in *pnext. */
+JSValue wf_async_from_sync_iterator(JSContext *ctx, JSValue sync_iter, JSValue sync_next,
+                                    JSValue *pnext);
 /* CreateIterResultObject(value, done); value consumed. */
 JSValue wf_iter_result(JSContext *ctx, JSValue value, bool done);
 

@@ -974,13 +974,15 @@ int wf_obj_own_keys(JSContext *ctx, JSPropertyEnum **ptab, uint32_t *plen,
         n_fast = p->u.array.count;
     else if (p->class_id == JS_CLASS_STRING)
         n_fast = wf_string_obj_len(p);
-    if (xtab && n_fast == 0 && sh->prop_count == sh->deleted_prop_count) {
-        /* only the hook's keys (Proxy): keep its order, just filter */
+    if (xtab && n_fast == 0 && (sh->prop_count == sh->deleted_prop_count ||
+                                p->class_id == JS_CLASS_PROXY)) {
+        /* only the hook's keys (Proxy; its shape holds private names at
+           most): keep its order, just filter */
         uint32_t k = 0;
         for (i = 0; i < xlen; i++) {
             JSAtom a = xtab[i].atom;
             bool keep = key_kind(rt, a, &idx, flags) != KIND_SKIP;
-            if (keep && (flags & JS_GPN_ENUM_ONLY)) {
+            if (keep && (flags & (JS_GPN_ENUM_ONLY | JS_GPN_SET_ENUM))) {
                 JSPropertyDescriptor d;
                 int r = wf_obj_get_own_property(ctx, &d, obj, a);
                 if (r < 0) {
@@ -992,10 +994,11 @@ int wf_obj_own_keys(JSContext *ctx, JSPropertyEnum **ptab, uint32_t *plen,
                     js_free(ctx, xtab);
                     return -1;
                 }
-                keep = r && (d.flags & JS_PROP_ENUMERABLE);
+                xtab[i].is_enumerable = r && (d.flags & JS_PROP_ENUMERABLE);
+                if (flags & JS_GPN_ENUM_ONLY)
+                    keep = xtab[i].is_enumerable;
                 if (r)
                     wf_desc_free(ctx, &d);
-                xtab[i].is_enumerable = keep;
             }
             if (keep)
                 xtab[k++] = xtab[i];

@@ -119,6 +119,8 @@ struct JSRuntime {
 
     /* job queue (promise jobs), job.c */
     struct list_head job_list;
+    JSHostPromiseRejectionTracker *promise_tracker;   /* builtins/promise.c */
+    void *promise_tracker_opaque;
 
     /* weak.c: objects that are keys of WeakMap/WeakSet entries */
     struct WFWeakTarget **weak_target_hash;
@@ -130,6 +132,13 @@ struct JSRuntime {
     int64_t date_tz_cache[6];
 
     void *user_opaque;              /* JS_SetRuntimeOpaque */
+
+    /* module.c: host module loader (JS_SetModuleLoaderFunc[2]) */
+    JSModuleNormalizeFunc *module_normalize;
+    JSModuleLoaderFunc *module_loader;
+    JSModuleLoaderFunc2 *module_loader2;
+    JSModuleCheckSupportedImportAttributes *module_check_attrs;
+    void *module_loader_opaque;
 };
 
 struct JSContext {
@@ -143,6 +152,9 @@ struct JSContext {
     JSValue array_ctor;
     JSValue regexp_ctor;
     JSValue promise_ctor;
+    JSValue array_buffer_ctor;      /* %ArrayBuffer% (builtins/arraybuffer.c) */
+    JSValue typed_array_ctor;       /* %TypedArray% (builtins/typedarray.c) */
+    JSValue typed_array_ctors[JS_CLASS_FLOAT64_ARRAY - JS_CLASS_UINT8C_ARRAY + 1]; /* %Int8Array%...: JSTypedArrayEnum order */
     JSValue native_error_proto[JS_NATIVE_ERROR_COUNT];
     JSValue iterator_proto;         /* %IteratorPrototype% */
     JSValue async_iterator_proto;
@@ -157,6 +169,7 @@ struct JSContext {
     uint64_t random_state[2];       /* Math.random */
     int interrupt_counter;          /* counts down in the interpreter */
     bool is_raw;                    /* JS_NewContextRaw */
+    struct list_head loaded_modules;/* module.c: JSModuleDef records */
     void *user_opaque;              /* JS_SetContextOpaque */
 };
 
@@ -171,6 +184,8 @@ static inline bool wf_check_stack_overflow(JSRuntime *rt, size_t alloca_size)
 
 /* context.c */
 JSContext *wf_context_new(JSRuntime *rt, bool raw);
+/* job.c: drop the jobs that never ran (runtime tear-down). */
+void wf_job_free_all(JSRuntime *rt);
 /* mem.c: the C library allocator used by JS_NewRuntime. */
 const JSMallocFunctions *wf_mem_default_funcs(void);
 

@@ -152,7 +152,7 @@ TEST_IMPL(vectors)
     FILE *f = fopen(vectors_path(), "r");
     TestAlloc ta = { 0, -1 };
     WFRegexpAlloc a = { test_realloc, &ta };
-    WFRegexpExecCtx ectx = { &a, NULL, NULL, 0, 0 };
+    WFRegexpExecCtx ectx = { &a, NULL, NULL, 0, false, 0 };
     size_t cap = 1 << 20;
     char *line = malloc(cap);
     uint8_t *bc = NULL;
@@ -293,7 +293,7 @@ TEST_IMPL(interrupt)
     TestAlloc ta = { 0, -1 };
     WFRegexpAlloc a = { test_realloc, &ta };
     int calls = 0;
-    WFRegexpExecCtx ectx = { &a, interrupt_after, &calls, 0, 0 };
+    WFRegexpExecCtx ectx = { &a, interrupt_after, &calls, 0, false, 0 };
     /* exponential backtracking */
     uint8_t *bc = compile_ascii(&a, "^(a+)+$", 0);
     char subj[64];
@@ -312,7 +312,7 @@ TEST_IMPL(stack_limit)
 {
     TestAlloc ta = { 0, -1 };
     WFRegexpAlloc a = { test_realloc, &ta };
-    WFRegexpExecCtx ectx = { &a, NULL, NULL, 1 << 16, 0 };
+    WFRegexpExecCtx ectx = { &a, NULL, NULL, 1 << 16, false, 0 };
     uint8_t *bc = compile_ascii(&a, "(?:a|b)*c", WF_RE_FLAG_STICKY);
     size_t n = 200000;
     char *subj = malloc(n);

@@ -230,3 +230,59 @@ assertEq(AsyncIterProto[Symbol.asyncIterator].call(5), 5);
 assertEq(AsyncIterProto[Symbol.asyncIterator].name, "[Symbol.asyncIterator]");
 assertEq(Object.getPrototypeOf(AsyncIterProto), Object.prototype);
 }
+
+// for-await over a sync iterable: %AsyncFromSyncIteratorPrototype%
+// (failures surface as an unhandled rejection, which fails the run)
+(async function () {
+  var seen = [];
+  for await (var v of [1, Promise.resolve(2), 3]) seen.push(v);
+  assertDeepEq(seen, [1, 2, 3]);
+
+  // a rejected value closes the sync iterator and rejects the loop
+  var closedCount = 0;
+  var it = {};
+  it[Symbol.iterator] = function () {
+    var i = 0;
+    return {
+      next: function () {
+        i++;
+        return i === 1 ? { value: Promise.reject(new RangeError("r")), done: false }
+                       : { value: undefined, done: true };
+      },
+      return: function () { closedCount++; return {}; }
+    };
+  };
+  var caught;
+  try {
+    for await (var w of it) {}
+  } catch (e) {
+    caught = e;
+  }
+  assert(caught instanceof RangeError);
+  assertEq(closedCount, 1);
+
+  // break calls the sync iterator's return through the wrapper
+  closedCount = 0;
+  var it2 = {};
+  it2[Symbol.iterator] = function () {
+    return {
+      next: function () { return { value: 1, done: false }; },
+      return: function () { closedCount++; return {}; }
+    };
+  };
+  for await (var z of it2) break;
+  assertEq(closedCount, 1);
+
+  // a poisoned `done` rejects
+  var bad = {};
+  bad[Symbol.iterator] = function () {
+    return { next: function () { return { get done() { throw new TypeError("done"); } }; } };
+  };
+  caught = undefined;
+  try {
+    for await (var y of bad) {}
+  } catch (e) {
+    caught = e;
+  }
+  assert(caught instanceof TypeError && caught.message === "done");
+})();

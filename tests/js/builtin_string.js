@@ -115,3 +115,9 @@ assert(it.next().done);
 var s = "";
 for (var i = 0; i < 200000; i++) s += "x";
 assertEq(s.length, 200000);
+assertEq("".lastIndexOf(), -1);
+assertEq("ab".lastIndexOf("abc"), -1);
+// symbol methods are looked up on objects only
+Number.prototype[Symbol.split] = function () { return "hijacked"; };
+assertEq("a1b".split(1).join(), "a,b");
+delete Number.prototype[Symbol.split];

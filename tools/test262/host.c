@@ -29,6 +29,35 @@
 #endif
 #endif
 
+/* Optional parts of the API (see cmake/ApiProbe.cmake): quickjs.h may
+   declare them before the engine defines them, so they are weak
+   references, NULL until they exist. */
+#ifdef WEFT_HAVE_JS_ExecutePendingJob
+#pragma weak JS_ExecutePendingJob
+#define HAVE_JOBS (JS_ExecutePendingJob != NULL)
+#endif
+#if defined(WEFT_HAVE_JS_PromiseState) && defined(WEFT_HAVE_JS_PromiseResult)
+#pragma weak JS_PromiseState
+#pragma weak JS_PromiseResult
+#define HAVE_PROMISE_STATE (JS_PromiseState != NULL && JS_PromiseResult != NULL)
+#endif
+#ifdef WEFT_HAVE_JS_EvalFunction
+#pragma weak JS_EvalFunction
+#define HAVE_EVAL_FUNCTION (JS_EvalFunction != NULL)
+#else
+#define HAVE_EVAL_FUNCTION 0
+#endif
+#ifdef WEFT_HAVE_JS_DetachArrayBuffer
+#pragma weak JS_DetachArrayBuffer
+#define HAVE_DETACH (JS_DetachArrayBuffer != NULL)
+#else
+#define HAVE_DETACH 0
+#endif
+#ifdef WEFT_HAVE_JS_SetModuleLoaderFunc
+#pragma weak JS_SetModuleLoaderFunc
+#define HAVE_MODULE_LOADER (JS_SetModuleLoaderFunc != NULL)
+#endif
+
 #define MAX_REALMS 64
 
 /* State of the child, reachable from the runtime's opaque pointer. */
@@ -116,17 +145,18 @@ static JSValue js_detach_array_buffer(JSContext *ctx, JSValueConst this_val, int
 {
     (void)this_val;
 #ifdef WEFT_HAVE_JS_DetachArrayBuffer
-    if (argc < 1)
-        return JS_ThrowTypeError(ctx, "detachArrayBuffer: no buffer");
-    JS_DetachArrayBuffer(ctx, argv[0]);
-    if (JS_HasException(ctx))
-        return JS_EXCEPTION;
-    return JS_NULL;
-#else
+    if (HAVE_DETACH) {
+        if (argc < 1)
+            return JS_ThrowTypeError(ctx, "detachArrayBuffer: no buffer");
+        JS_DetachArrayBuffer(ctx, argv[0]);
+        if (JS_HasException(ctx))
+            return JS_EXCEPTION;
+        return JS_NULL;
+    }
+#endif
     (void)argc;
     (void)argv;
     return JS_ThrowTypeError(ctx, "detachArrayBuffer: not supported");
-#endif
 }
 
 static JSValue js_gc(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
@@ -179,7 +209,7 @@ done:
 
 /* ---------------------------------------------------------------- modules */
 
-#ifdef WEFT_HAVE_JS_SetModuleLoaderFunc
+#ifdef HAVE_MODULE_LOADER
 /* Test262 imports are "./name.js" beside the test; the engine's default
    normalization makes them paths relative to the importing file. */
 static JSModuleDef *load_module(JSContext *ctx, const char *name, void *opaque)
@@ -312,8 +342,8 @@ static int negative_verdict(JSContext *ctx, const TestMeta *meta, const char *ph
    threw. */
 static bool run_jobs(Host *h, JSContext **pctx)
 {
-#ifdef WEFT_HAVE_JS_ExecutePendingJob
-    for (;;) {
+#ifdef HAVE_JOBS
+    while (HAVE_JOBS) {
         JSContext *jctx = NULL;
         int r = JS_ExecutePendingJob(h->rt, &jctx);
         if (r == 0)
@@ -324,11 +354,10 @@ static bool run_jobs(Host *h, JSContext **pctx)
             return false;
         }
     }
-#else
+#endif
     (void)h;
     (void)pctx;
     return true;
-#endif
 }
 
 static const HarnessFile *find_harness(const HostConfig *cfg, const char *name)
@@ -415,11 +444,14 @@ static int run_in_realm(Host *h, JSContext *ctx, const char *path, const TestMet
     }
 
 #ifdef WEFT_HAVE_JS_EvalFunction
-    r = JS_EvalFunction(ctx, fn);   /* consumes fn */
-#else
-    JS_FreeValue(ctx, fn);
-    r = JS_Eval(ctx, src, slen, path, type);
+    if (HAVE_EVAL_FUNCTION) {
+        r = JS_EvalFunction(ctx, fn);   /* consumes fn */
+    } else
 #endif
+    {
+        JS_FreeValue(ctx, fn);
+        r = JS_Eval(ctx, src, slen, path, type);
+    }
     free(src);
     if (JS_IsException(r)) {
         /* module linking errors are resolution errors */
@@ -428,8 +460,8 @@ static int run_in_realm(Host *h, JSContext *ctx, const char *path, const TestMet
             phase = "resolution";
         return negative_verdict(ctx, meta, phase, JS_GetException(ctx));
     }
-#if defined(WEFT_HAVE_JS_PromiseState) && defined(WEFT_HAVE_JS_PromiseResult)
-    if (module && JS_IsObject(r)) {
+#ifdef HAVE_PROMISE_STATE
+    if (HAVE_PROMISE_STATE && module && JS_IsObject(r)) {
         /* a module evaluates to a promise */
         JSContext *jctx = ctx;
         if (!run_jobs(h, &jctx)) {
@@ -477,8 +509,9 @@ int host_run_test(const HostConfig *cfg, const char *path, const TestMeta *meta,
         return verdict(false, "JS_NewRuntime failed", NULL, NULL, NULL);
     JS_SetRuntimeOpaque(h.rt, &h);
     JS_SetCanBlock(h.rt, !(meta->flags & T_CAN_BLOCK_F));
-#ifdef WEFT_HAVE_JS_SetModuleLoaderFunc
-    JS_SetModuleLoaderFunc(h.rt, NULL, load_module, NULL);
+#ifdef HAVE_MODULE_LOADER
+    if (HAVE_MODULE_LOADER)
+        JS_SetModuleLoaderFunc(h.rt, NULL, load_module, NULL);
 #endif
     ctx = JS_NewContext(h.rt);
     if (!ctx) {

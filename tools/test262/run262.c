@@ -14,7 +14,9 @@
  * A run is named `path/under/test.js (strict)` or `(non-strict)`.  The
  * known-failures file lists the runs expected to fail; a run that fails
  * and is not listed is a new failure and makes the exit status 1.  Listed
- * runs that pass are reported as newly passing; --update-known rewrites
+ * runs that pass are reported as newly passing.  An unexpected failure
+ * is retried once with twice the timeout (a pass then is reported as
+ * flaky and does not fail the run).  --update-known rewrites
  * the file from this run's results (entries of runs that were not run are
  * kept).  FILTERs keep only the tests whose path contains one of them.
  */
@@ -263,6 +265,7 @@ typedef struct Run {
     bool strict;
     char status;
     float secs;                 /* wall time of the child */
+    bool flaky;                 /* failed, then passed when retried */
     char *msg;                  /* why it failed */
 } Run;
 
@@ -287,6 +290,8 @@ typedef struct Slot {
     bool truncated;
 } Slot;
 
+#define MAX_RETRIES 300         /* unexpected failures retried at most */
+#define MAX_TIMEOUT_RETRIES 10  /* ... of which timeouts */
 #define OUT_CAP  (256 * 1024)
 #define OUT_KEEP (8 * 1024)
 
@@ -534,6 +539,129 @@ static void write_known(const char *path, const StrVec *entries)
     }
 }
 
+/* Runs runs[order[0..n)] in forked children, o->jobs at a time. */
+static void run_pool(const HostConfig *cfg, const Options *o, Test *tests, Run *runs,
+                     const int *order, int n, bool progress)
+{
+    Slot *slots = calloc((size_t)o->jobs, sizeof(Slot));
+    double start = now_sec(), last_progress = start;
+    int next = 0, running = 0, done = 0, nfail = 0, i;
+    if (!slots) {
+        perror("run262: calloc");
+        exit(2);
+    }
+    for (i = 0; i < o->jobs; i++)
+        slots[i].fd = -1;
+    while (next < n || running > 0) {
+        struct pollfd *pfds;
+        int *map, np = 0;
+        double t_now;
+        while (running < o->jobs && next < n) {
+            int fds[2];
+            pid_t pid;
+            Slot *s = NULL;
+            Run *r = &runs[order[next]];
+            for (i = 0; i < o->jobs; i++)
+                if (slots[i].pid == 0) {
+                    s = &slots[i];
+                    break;
+                }
+            if (pipe(fds) < 0) {
+                perror("run262: pipe");
+                exit(2);
+            }
+            fflush(stdout);
+            fflush(stderr);
+            pid = fork();
+            if (pid < 0) {
+                perror("run262: fork");
+                exit(2);
+            }
+            if (pid == 0) {
+                int k;
+                close(fds[0]);
+                for (k = 0; k < o->jobs; k++)
+                    if (slots[k].fd >= 0)
+                        close(slots[k].fd);
+                child_main(cfg, o, &tests[r->test], r->strict, fds[1]);
+            }
+            close(fds[1]);
+            fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+            s->pid = pid;
+            s->fd = fds[0];
+            s->run = order[next++];
+            s->started = now_sec();
+            s->deadline = s->started + o->timeout;
+            s->timed_out = false;
+            running++;
+        }
+        pfds = xmalloc(sizeof(struct pollfd) * (size_t)o->jobs);
+        map = xmalloc(sizeof(int) * (size_t)o->jobs);
+        for (i = 0; i < o->jobs; i++) {
+            if (slots[i].pid && slots[i].fd >= 0) {
+                pfds[np].fd = slots[i].fd;
+                pfds[np].events = POLLIN;
+                pfds[np].revents = 0;
+                map[np++] = i;
+            }
+        }
+        if (poll(pfds, (nfds_t)np, 100) < 0 && errno != EINTR) {
+            perror("run262: poll");
+            exit(2);
+        }
+        for (i = 0; i < np; i++) {
+            Slot *s = &slots[map[i]];
+            char buf[65536];
+            ssize_t got;
+            if (!(pfds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            got = read(s->fd, buf, sizeof buf);
+            if (got > 0) {
+                slot_append(s, buf, (size_t)got);
+                continue;
+            }
+            if (got < 0 && errno == EINTR)
+                continue;
+            {
+                /* end of output: the child is exiting */
+                int status = 0;
+                Run *r = &runs[s->run];
+                close(s->fd);
+                s->fd = -1;
+                while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR)
+                    ;
+                r->secs = (float)(now_sec() - s->started);
+                finish_slot(s, status, r, o->timeout);
+                running--;
+                done++;
+                if (r->status == R_FAIL) {
+                    nfail++;
+                    if (o->verbose) {
+                        char *id = run_id(&tests[r->test], r);
+                        print_msg(id, r->msg);
+                        free(id);
+                    }
+                }
+            }
+        }
+        free(pfds);
+        free(map);
+        t_now = now_sec();
+        for (i = 0; i < o->jobs; i++) {
+            if (slots[i].pid && !slots[i].timed_out && t_now > slots[i].deadline) {
+                kill(slots[i].pid, SIGKILL);
+                slots[i].timed_out = true;
+            }
+        }
+        if (progress && t_now - last_progress >= 15 && n > 0) {
+            fprintf(stderr, "[%3d%%] %d/%d runs, %d failing, %.0f s\n", done * 100 / n,
+                    done, n, nfail, t_now - start);
+            last_progress = t_now;
+        }
+    }
+    free(slots);
+}
+
 /* ---------------------------------------------------------------- main */
 
 int main(int argc, char **argv)
@@ -548,9 +676,7 @@ int main(int argc, char **argv)
     Run *runs = NULL;
     int nruns = 0, runs_cap = 0;
     int *feature_skips;
-    Slot *slots;
-    double start, last_progress;
-    int next = 0, running = 0, done = 0, nfail = 0;
+    double start;
 
     memset(&o, 0, sizeof o);
     o.known = "tests/test262/known-failures.txt";
@@ -695,6 +821,7 @@ int main(int argc, char **argv)
             runs[nruns].status = R_PENDING;
             runs[nruns].msg = NULL;
             runs[nruns].secs = 0;
+            runs[nruns].flaky = false;
             nruns++;
         }
     }
@@ -707,117 +834,57 @@ int main(int argc, char **argv)
     fflush(stdout);
 
     /* ------------------------------------------------------------ run */
-    slots = calloc((size_t)o.jobs, sizeof(Slot));
-    if (!slots)
-        return 2;
-    for (i = 0; i < o.jobs; i++)
-        slots[i].fd = -1;
-    start = last_progress = now_sec();
-    while (next < nruns || running > 0) {
-        struct pollfd *pfds;
-        int *map, np = 0;
-        double t_now;
-        while (running < o.jobs && next < nruns) {
-            int fds[2];
-            pid_t pid;
-            Slot *s = NULL;
-            for (i = 0; i < o.jobs; i++)
-                if (slots[i].pid == 0) {
-                    s = &slots[i];
-                    break;
-                }
-            if (pipe(fds) < 0) {
-                perror("run262: pipe");
-                return 2;
-            }
-            fflush(stdout);
-            fflush(stderr);
-            pid = fork();
-            if (pid < 0) {
-                perror("run262: fork");
-                return 2;
-            }
-            if (pid == 0) {
-                int k;
-                close(fds[0]);
-                for (k = 0; k < o.jobs; k++)
-                    if (slots[k].fd >= 0)
-                        close(slots[k].fd);
-                child_main(&cfg, &o, &tests[runs[next].test], runs[next].strict, fds[1]);
-            }
-            close(fds[1]);
-            fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-            s->pid = pid;
-            s->fd = fds[0];
-            s->run = next++;
-            s->started = now_sec();
-            s->deadline = s->started + o.timeout;
-            s->timed_out = false;
-            running++;
-        }
-        pfds = xmalloc(sizeof(struct pollfd) * (size_t)o.jobs);
-        map = xmalloc(sizeof(int) * (size_t)o.jobs);
-        for (i = 0; i < o.jobs; i++) {
-            if (slots[i].pid && slots[i].fd >= 0) {
-                pfds[np].fd = slots[i].fd;
-                pfds[np].events = POLLIN;
-                pfds[np].revents = 0;
-                map[np++] = i;
-            }
-        }
-        if (poll(pfds, (nfds_t)np, 100) < 0 && errno != EINTR) {
-            perror("run262: poll");
-            return 2;
-        }
-        for (i = 0; i < np; i++) {
-            Slot *s = &slots[map[i]];
-            char buf[65536];
-            ssize_t n;
-            if (!(pfds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+    {
+        int *order = xmalloc(sizeof(int) * (size_t)(nruns ? nruns : 1)), nretry = 0;
+        int ntimeouts = 0;
+        for (i = 0; i < nruns; i++)
+            order[i] = i;
+        start = now_sec();
+        run_pool(&cfg, &o, tests, runs, order, nruns, true);
+        /* A failure that is not known gets a second chance, alone on the
+           machine's cores with twice the time: a pass then means flaky. */
+        for (i = 0; i < nruns; i++) {
+            char *id;
+            bool timeout;
+            if (runs[i].status != R_FAIL)
                 continue;
-            n = read(s->fd, buf, sizeof buf);
-            if (n > 0) {
-                slot_append(s, buf, (size_t)n);
+            /* timeouts are costly to retry: only a few of them */
+            timeout = runs[i].msg && !strncmp(runs[i].msg, "timed out", 9);
+            if (timeout && ntimeouts >= MAX_TIMEOUT_RETRIES)
                 continue;
+            id = run_id(&tests[runs[i].test], &runs[i]);
+            if (!o.update_known && !sv_has_sorted(&known, id) && nretry < MAX_RETRIES) {
+                order[nretry++] = i;
+                ntimeouts += timeout;
             }
-            if (n < 0 && errno == EINTR)
-                continue;
-            {
-                /* end of output: the child is exiting */
-                int status = 0;
-                Run *r = &runs[s->run];
-                close(s->fd);
-                s->fd = -1;
-                while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR)
-                    ;
-                r->secs = (float)(now_sec() - s->started);
-                finish_slot(s, status, r, o.timeout);
-                running--;
-                done++;
-                if (r->status == R_FAIL) {
-                    nfail++;
-                    if (o.verbose) {
-                        char *id = run_id(&tests[r->test], r);
-                        print_msg(id, r->msg);
-                        free(id);
-                    }
+            free(id);
+        }
+        if (nretry > 0) {
+            Options o2 = o;
+            Run *saved = xmalloc(sizeof(Run) * (size_t)nretry);
+            o2.timeout = o.timeout * 2;
+            o2.verbose = false;
+            for (i = 0; i < nretry; i++) {
+                saved[i] = runs[order[i]];
+                runs[order[i]].msg = NULL;
+                runs[order[i]].status = R_PENDING;
+            }
+            fprintf(stderr, "run262: retrying %d unexpected failures\n", nretry);
+            run_pool(&cfg, &o2, tests, runs, order, nretry, false);
+            for (i = 0; i < nretry; i++) {
+                Run *r = &runs[order[i]];
+                if (r->status == R_PASS) {
+                    r->flaky = true;
+                    free(saved[i].msg);
+                } else {
+                    /* keep the first failure's report */
+                    free(r->msg);
+                    r->msg = saved[i].msg;
                 }
             }
+            free(saved);
         }
-        free(pfds);
-        free(map);
-        t_now = now_sec();
-        for (i = 0; i < o.jobs; i++) {
-            if (slots[i].pid && !slots[i].timed_out && t_now > slots[i].deadline) {
-                kill(slots[i].pid, SIGKILL);
-                slots[i].timed_out = true;
-            }
-        }
-        if (t_now - last_progress >= 15 && nruns > 0) {
-            fprintf(stderr, "[%3d%%] %d/%d runs, %d failing, %.0f s\n", done * 100 / nruns,
-                    done, nruns, nfail, t_now - start);
-            last_progress = t_now;
-        }
+        free(order);
     }
 
     /* ------------------------------------------------------------ report */
@@ -825,6 +892,7 @@ int main(int argc, char **argv)
         DirStat *dirs = NULL;
         int ndirs = 0, dcap = 0, pass = 0, fail = 0, known_fail = 0;
         StrVec new_fail = { 0 }, newly_pass = { 0 }, failing_ids = { 0 }, ran_ids = { 0 };
+        StrVec flaky = { 0 };
         double elapsed = now_sec() - start;
 
         for (i = 0; i < ntests; i++) {
@@ -842,6 +910,8 @@ int main(int argc, char **argv)
             if (r->status == R_PASS) {
                 d->pass++;
                 pass++;
+                if (r->flaky)
+                    sv_push(&flaky, xstrdup(id));
                 if (is_known)
                     sv_push(&newly_pass, xstrdup(id));
             } else {
@@ -915,6 +985,11 @@ int main(int argc, char **argv)
                     *nl = '\0';
                 print_msg(new_fail.v[i], nl ? nl + 1 : "");
             }
+        }
+        if (flaky.n) {
+            printf("\nflaky (%d): failed, then passed when run again\n", flaky.n);
+            for (i = 0; i < flaky.n; i++)
+                printf("  %s\n", flaky.v[i]);
         }
         if (newly_pass.n) {
             printf("\nnewly passing (%d): remove from the list (run with --update-known)\n",

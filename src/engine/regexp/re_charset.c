@@ -80,6 +80,8 @@ int wf_re_cs_add(ReArena *ar, ReCharSet *cs, uint32_t lo, uint32_t hi)
 
 int wf_re_cs_add_set(ReArena *ar, ReCharSet *cs, const ReCharSet *b)
 {
+    if (b->n == 0)
+        return 0;
     if (cs_reserve(ar, cs, cs->n + b->n))
         return -1;
     memcpy(cs->r + 2 * cs->n, b->r, b->n * 2 * sizeof(uint32_t));

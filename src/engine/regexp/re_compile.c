@@ -400,29 +400,49 @@ static int emit_node(ReComp *C, const ReNode *n, bool back)
     }
 }
 
-/* a code unit every match must start with, or RE_NO_FIRST */
-static uint32_t first_unit(const ReNode *n, bool u)
+/* The code units a match can start with: up to 3, *n = 0 if unknown. */
+static void first_units(const ReNode *n, bool u, uint16_t out[3], int *cnt)
 {
+    *cnt = 0;
     switch (n->type) {
-    case RE_N_CHAR:
-        if (n->flags & RE_F_ICASE)
-            return RE_NO_FIRST;
-        return n->u.c > 0xFFFF ? 0xD800 + ((n->u.c - 0x10000) >> 10) : n->u.c;
+    case RE_N_CHAR: {
+        uint32_t c = n->u.c;
+        uint16_t unit = (uint16_t)(c > 0xFFFF ? 0xD800 + ((c - 0x10000) >> 10) : c);
+        if (!(n->flags & RE_F_ICASE)) {
+            out[(*cnt)++] = unit;
+            return;
+        }
+        /* i: the ASCII letters and their few non-ASCII equivalents */
+        c = wf_unicode_canonicalize(c, u);
+        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            return;
+        out[(*cnt)++] = (uint16_t)(c | 0x20);
+        out[(*cnt)++] = (uint16_t)(c & ~0x20u);
+        if (u && (c | 0x20) == 's')
+            out[(*cnt)++] = 0x17F;
+        else if (u && (c | 0x20) == 'k')
+            out[(*cnt)++] = 0x212A;
+        return;
+    }
     case RE_N_GROUP:
-        return first_unit(n->u.group.body, u);
+        first_units(n->u.group.body, u, out, cnt);
+        return;
     case RE_N_QUANT:
-        return n->u.quant.min >= 1 ? first_unit(n->u.quant.body, u) : RE_NO_FIRST;
+        if (n->u.quant.min >= 1)
+            first_units(n->u.quant.body, u, out, cnt);
+        return;
     case RE_N_SEQ:
         for (uint32_t i = 0; i < n->u.list.n; i++) {
             const ReNode *x = n->u.list.items[i];
             if (x->type == RE_N_BOL || x->type == RE_N_EOL || x->type == RE_N_WORDB ||
                 x->type == RE_N_NWORDB || x->type == RE_N_LOOK)
                 continue;
-            return first_unit(x, u);
+            first_units(x, u, out, cnt);
+            return;
         }
-        return RE_NO_FIRST;
+        return;
     default:
-        return RE_NO_FIRST;
+        return;
     }
 }
 
@@ -474,7 +494,8 @@ static uint16_t *to_utf16(const WFRegexpAlloc *a, const void *pat, size_t len, i
     if (!u)
         return NULL;
     if (enc == WF_RE_PAT_UTF16) {
-        memcpy(u, pat, len * sizeof(uint16_t));
+        if (len)
+            memcpy(u, pat, len * sizeof(uint16_t));
         n = len;
     } else if (enc == WF_RE_PAT_LATIN1) {
         for (size_t i = 0; i < len; i++)
@@ -576,7 +597,18 @@ int wf_regexp_compile(const WFRegexpAlloc *alloc, const void *pattern, size_t le
     put_u32(&C, 4, (uint32_t)C.nregs);
     put_u32(&C, 8, (uint32_t)code_len);
     put_u32(&C, 12, (uint32_t)names_off);
-    put_u32(&C, 16, first_unit(ast.root, C.u));
+    {
+        uint16_t fu[3] = { 0, 0, 0 };
+        int nf;
+        first_units(ast.root, C.u, fu, &nf);
+        C.buf[16] = (uint8_t)fu[0];
+        C.buf[17] = (uint8_t)(fu[0] >> 8);
+        C.buf[18] = (uint8_t)fu[1];
+        C.buf[19] = (uint8_t)(fu[1] >> 8);
+        C.buf[21] = (uint8_t)nf;
+        C.buf[22] = (uint8_t)fu[2];
+        C.buf[23] = (uint8_t)(fu[2] >> 8);
+    }
     C.buf[20] = anchored(ast.root);
     *pbytecode = C.buf;
     *plen = C.len;

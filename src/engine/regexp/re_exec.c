@@ -584,6 +584,34 @@ static int run(Exec *E, uint32_t start)
     }
 }
 
+/* the first index >= pos holding one of the candidate units (never the
+   low half of a pair with u/v), or len */
+static uint32_t scan_first(const Exec *E, uint32_t pos, const uint16_t *first, int nfirst)
+{
+    uint32_t len = E->len;
+    if (!E->wide) {
+        if (nfirst == 1) {
+            const uint8_t *q = pos < len ? memchr(E->s8 + pos, first[0], len - pos) : NULL;
+            return q ? (uint32_t)(q - E->s8) : len;
+        }
+        for (; pos < len; pos++) {
+            uint8_t c = E->s8[pos];
+            if (c == first[0] || c == first[1] || (nfirst > 2 && c == first[2]))
+                return pos;
+        }
+        return len;
+    }
+    for (; pos < len; pos++) {
+        uint16_t c = E->s16[pos];
+        if (c == first[0] || (nfirst > 1 && c == first[1]) || (nfirst > 2 && c == first[2])) {
+            if (E->unicode && pos > 0 && is_lo(c) && is_hi(E->s16[pos - 1]))
+                continue;
+            return pos;
+        }
+    }
+    return len;
+}
+
 int wf_regexp_exec(const uint8_t *bc, const void *subject, uint32_t len, bool is_wide,
                    uint32_t start, int32_t *captures, WFRegexpExecCtx *ectx)
 {
@@ -592,8 +620,10 @@ int wf_regexp_exec(const uint8_t *bc, const void *subject, uint32_t len, bool is
     int32_t local_regs[32];
     int flags = wf_regexp_flags(bc);
     int ncap = wf_regexp_capture_count(bc);
-    uint32_t nregs = re_get_u32(bc + 4), first = re_get_u32(bc + 16);
-    bool sticky = (flags & WF_RE_FLAG_STICKY) != 0, anch = bc[20] != 0;
+    uint32_t nregs = re_get_u32(bc + 4);
+    int nfirst = bc[21];
+    uint16_t first[3] = { re_get_u16(bc + 16), re_get_u16(bc + 18), re_get_u16(bc + 22) };
+    bool sticky = (flags & WF_RE_FLAG_STICKY) && !ectx->ignore_sticky, anch = bc[20] != 0;
     size_t limit = ectx->stack_limit ? ectx->stack_limit : RE_DEFAULT_LIMIT;
     int ret = 0;
 
@@ -634,19 +664,22 @@ int wf_regexp_exec(const uint8_t *bc, const void *subject, uint32_t len, bool is
         start--;
     if (anch && !sticky && start > 0)
         goto done;
-    if (!is_wide && first != RE_NO_FIRST && first > 0xFF)
-        goto done;
+    if (sticky)
+        nfirst = 0;
+    if (!is_wide && nfirst) {
+        /* only the Latin-1 candidates can occur */
+        int k = 0;
+        for (int i = 0; i < nfirst; i++)
+            if (first[i] <= 0xFF)
+                first[k++] = first[i];
+        if (k == 0)
+            goto done;
+        nfirst = k;
+    }
 
     for (uint32_t pos = start;;) {
-        if (first != RE_NO_FIRST && !sticky) {
-            if (is_wide) {
-                while (pos < len && (E.s16[pos] != first ||
-                                     (E.unicode && pos > 0 && is_lo(E.s16[pos]) && is_hi(E.s16[pos - 1]))))
-                    pos++;
-            } else {
-                const uint8_t *q = pos < len ? memchr(E.s8 + pos, (int)first, len - pos) : NULL;
-                pos = q ? (uint32_t)(q - E.s8) : len;
-            }
+        if (nfirst) {
+            pos = scan_first(&E, pos, first, nfirst);
             if (pos >= len)
                 break;
         }

@@ -150,14 +150,13 @@ int wf_re_parse(ReArena *ar, const uint16_t *pattern, size_t len, int flags, ReA
  *   8  u32 code length
  *  12  u32 names offset       0 if no named groups; else for groups
  *                             1..count-1: u16 length + UTF-8 bytes
- *  16  u32 first code unit    a unit every match starts with, or
- *                             0xFFFFFFFF if unknown (search speed-up)
+ *  16  u16 x 2 first units    every match starts with one of the first
+ *  22  u16 third unit         nfirst code units (a search speed-up)
  *  20  u8  anchored           1 if every match starts at index 0
- *  21  3 bytes padding
+ *  21  u8  nfirst             0 (unknown) to 3
  *  24  code
  */
 #define RE_HDR_SIZE 24
-#define RE_NO_FIRST 0xFFFFFFFFu
 
 /*
  * Opcodes.  Operands follow the opcode byte (u32/u16 little-endian);

@@ -107,7 +107,7 @@ static int hexval(int c)
 
 static bool is_syntax_char(int c)
 {
-    return c >= 0 && c < 128 && strchr("^$\\.*+?()[]{}|", c) != NULL;
+    return c > 0 && c < 128 && strchr("^$\\.*+?()[]{}|", c) != NULL;
 }
 
 /* ------------------------------------------------------------ sets */
@@ -641,17 +641,17 @@ static int parse_class_contents_v(ReParser *P, ClassVal *out);
 
 static bool is_class_set_syntax(int c)
 {
-    return c >= 0 && c < 128 && strchr("()[]{}/-\\|", c) != NULL;
+    return c > 0 && c < 128 && strchr("()[]{}/-\\|", c) != NULL;
 }
 
 static bool is_class_set_reserved_double(int c)
 {
-    return c >= 0 && c < 128 && strchr("&!#$%*+,.:;<=>?@^`~", c) != NULL;
+    return c > 0 && c < 128 && strchr("&!#$%*+,.:;<=>?@^`~", c) != NULL;
 }
 
 static bool is_class_set_reserved_punct(int c)
 {
-    return c >= 0 && c < 128 && strchr("&-!#%,:;<=>@`~", c) != NULL;
+    return c > 0 && c < 128 && strchr("&-!#%,:;<=>@`~", c) != NULL;
 }
 
 /* ClassSetCharacter; returns the code point or -1 */

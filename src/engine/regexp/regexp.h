@@ -86,6 +86,7 @@ typedef struct WFRegexpExecCtx {
     int (*interrupt)(void *opaque);
     void *opaque;
     size_t stack_limit;     /* bytes of backtracking state; 0: 256 MiB */
+    bool ignore_sticky;     /* search forward even if the pattern has y */
     int error;              /* out: WF_RE_ERR_* when exec returns -1 */
 } WFRegexpExecCtx;
 

@@ -233,29 +233,28 @@ static uint32_t cp_before(const void *s, bool wide, size_t i, size_t *n)
     return c;
 }
 
-/* Final_Sigma (Unicode 3.13 table 3-17) for the sigma at [i, i + 1) */
+/* Final_Sigma (Unicode 3.13 table 3-17) for the sigma at [i, i + 1):
+   after skipping case-ignorable characters, a cased letter before it and
+   none after it.  (A character that is both, like U+0345, is skipped.) */
 static bool is_final_sigma(const void *s, size_t len, bool wide, size_t i)
 {
     size_t j = i, n;
-    bool before = false;
+    uint32_t c = 0;
+    bool found = false;
     while (j > 0) {
-        uint32_t c = cp_before(s, wide, j, &n);
-        if (wf_unicode_has_property(WF_UBIN_Cased, c)) {
-            before = true;
+        c = cp_before(s, wide, j, &n);
+        j -= n;
+        if (!wf_unicode_has_property(WF_UBIN_Case_Ignorable, c)) {
+            found = true;
             break;
         }
-        if (!wf_unicode_has_property(WF_UBIN_Case_Ignorable, c))
-            break;
-        j -= n;
     }
-    if (!before)
+    if (!found || !wf_unicode_has_property(WF_UBIN_Cased, c))
         return false;
     for (j = i + 1; j < len; j += n) {
-        uint32_t c = cp_at(s, len, wide, j, &n);
-        if (wf_unicode_has_property(WF_UBIN_Cased, c))
-            return false;
+        c = cp_at(s, len, wide, j, &n);
         if (!wf_unicode_has_property(WF_UBIN_Case_Ignorable, c))
-            break;
+            return !wf_unicode_has_property(WF_UBIN_Cased, c);
     }
     return true;
 }
