@@ -108,5 +108,9 @@ JSValue wf_array_iterator_new(JSContext *ctx, JSValueConst obj, int kind);
    an out-of-bounds (or detached) one (what the Array Iterator's next
    needs); -1 on exception. */
 int wf_typed_array_get_length(JSContext *ctx, JSValueConst obj, int64_t *plen);
+/* array_iter.c (also in array_int.h): iterating the Array obj with
+   `method` (its @@iterator) through the original %ArrayIteratorPrototype%
+   cannot be observed beyond its Gets of "length" and the indices. */
+bool wf_arr_iter_is_pristine(JSContext *ctx, JSValueConst obj, JSValueConst method);
 
 #endif /* WF_BUILTINS_H */

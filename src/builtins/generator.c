@@ -90,7 +90,8 @@ static int init_family(JSContext *ctx, const FamilyDef *f, JSValueConst obj_pare
             goto fail;
     }
     /* the constructor's [[Prototype]] is %Function% */
-    ctor = JS_NewCFunction3(ctx, (JSCFunction *)js_dynamic_function_ctor, f->ctor_name, 1,
+    ctor = JS_NewCFunction3(ctx, (JSCFunction *)(void (*)(void))js_dynamic_function_ctor,
+                            f->ctor_name, 1,
                             JS_CFUNC_constructor_or_func_magic, f->kind,
                             JS_IsObject(ctx->function_ctor) ? ctx->function_ctor
                                                             : ctx->function_proto);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include "builtins/builtins.h"
 #include "engine/num/num.h"
+#include "engine/bigint.h"
 #include "engine/unicode/idchar.h"
 
 #define countof(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -77,34 +78,12 @@ static bool is_alnum_char(uint32_t c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static bool is_bigint_char(uint32_t c)
-{
-    return (c >= '0' && c <= '9') || c == '-';
-}
-
-/* 𝔽(ℝ(b)) for a BigInt: its decimal text read back by the correctly
-   rounded decimal parser gives the nearest double (ties to even), without
-   depending on the BigInt representation.  -1 on exception. */
+/* 𝔽(ℝ(b)) for a BigInt: the nearest double, ties to even
+   (engine/bigint.c).  Never fails. */
 static int bigint_to_double(JSContext *ctx, JSValueConst v, double *pd)
 {
-    if (JS_VALUE_GET_TAG(v) == JS_TAG_SHORT_BIG_INT) {
-        *pd = (double)JS_VALUE_GET_SHORT_BIG_INT(v);
-        return 0;
-    }
-    JSValue s = wf_to_string(ctx, v);
-    if (JS_IsException(s))
-        return -1;
-    char stack_buf[128];
-    size_t n;
-    char *buf = ascii_run(ctx, wf_str(s), 0, is_bigint_char, stack_buf, sizeof stack_buf, &n);
-    JS_FreeValue(ctx, s);
-    if (!buf)
-        return -1;
-    size_t i = buf[0] == '-' ? 1 : 0, consumed;
-    double d = wf_num_strtod(buf + i, n - i, &consumed);
-    *pd = i ? -d : d;
-    if (buf != stack_buf)
-        js_free(ctx, buf);
+    (void)ctx;
+    *pd = wf_bigint_to_double(v);
     return 0;
 }
 

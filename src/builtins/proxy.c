@@ -134,12 +134,6 @@ static inline bool desc_is_data(int partial_flags)
     return (partial_flags & (JS_PROP_HAS_VALUE | JS_PROP_HAS_WRITABLE)) != 0;
 }
 
-/* SameValue for an accessor slot: undefined and the same function object. */
-static inline bool same_fn(JSValueConst a, JSValueConst b)
-{
-    return wf_same_value(a, b);
-}
-
 /* IsCompatiblePropertyDescriptor(extensible, desc, current) (10.1.6.2):
    ValidateAndApplyPropertyDescriptor with no object to apply to.  desc is
    partial, current complete or NULL (absent). */
@@ -164,9 +158,9 @@ static bool is_compatible_desc(bool extensible, const JSPropertyDescriptor *desc
     if ((desc_is_accessor(f) || desc_is_data(f)) && desc_is_accessor(f) != cur_accessor)
         return false;
     if (cur_accessor) {
-        if ((f & JS_PROP_HAS_GET) && !same_fn(desc->getter, current->getter))
+        if ((f & JS_PROP_HAS_GET) && !wf_same_value(desc->getter, current->getter))
             return false;
-        if ((f & JS_PROP_HAS_SET) && !same_fn(desc->setter, current->setter))
+        if ((f & JS_PROP_HAS_SET) && !wf_same_value(desc->setter, current->setter))
             return false;
     } else if (!(cf & JS_PROP_WRITABLE)) {
         if ((f & JS_PROP_HAS_WRITABLE) && (f & JS_PROP_WRITABLE))

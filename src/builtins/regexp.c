@@ -1282,7 +1282,7 @@ static JSValue split_fast(JSContext *ctx, JSValueConst splitter, JSValueConst st
         int64_t e;
         if (r < 0)
             goto done;
-        if (r == 0)
+        if (r == 0 || caps[0] >= size)     /* positions >= size are not tried */
             break;
         q = caps[0];
         e = caps[1] > size ? size : caps[1];
@@ -1360,9 +1360,7 @@ static JSValue js_regexp_symbol_split(JSContext *ctx, JSValueConst this_val, int
         goto ok;
     size = sp->len;
     if (size > 0 && split_is_pristine(ctx, c)) {
-        ret = split_fast(ctx, splitter, s, arr, lim, unicode);
-        if (!JS_IsException(ret))
-            arr = JS_UNDEFINED;
+        ret = split_fast(ctx, splitter, s, arr, lim, unicode);   /* its own reference */
         goto done;
     }
     if (size == 0) {

@@ -472,6 +472,25 @@ static int ta_set_property(JSContext *ctx, JSValueConst obj, JSAtom prop,
     return r;
 }
 
+/* [[PreventExtensions]] (10.4.5.x): an array that can gain or lose
+   elements when its buffer is resized (IsTypedArrayFixedLength false)
+   cannot become non-extensible. */
+static int ta_prevent_extensions(JSContext *ctx, JSValueConst obj)
+{
+    JSObject *p = wf_obj(obj);
+    WFArrayBufferView *v = wf_view(p);
+    WFArrayBuffer *ab = wf_abuf(v->buffer);
+    (void)ctx;
+    if (v->track_rab || (ab->resizable && !ab->shared))
+        return 0;
+    p->extensible = 0;
+    return 1;
+}
+
+static const WFObjectHooks ta_hooks = {
+    .prevent_extensions = ta_prevent_extensions,
+};
+
 static const JSClassExoticMethods ta_exotic = {
     .get_own_property = ta_get_own_property,
     .get_own_property_names = ta_get_own_property_names,
@@ -485,6 +504,64 @@ static const JSClassExoticMethods ta_exotic = {
 /* ------------------------------------------------------------------ */
 /* Constructors (23.2.5.1) */
 
+/* IteratorToList for an Array whose iteration is unobservable: the same
+   Gets of "length" and of each index the Array Iterator would do. */
+static int array_to_list(JSContext *ctx, JSValueConst arr, JSValue **pvals, uint32_t *pcount)
+{
+    JSValue *vals = NULL, *nv, v;
+    uint32_t count = 0, size = 0, fcount;
+    int64_t len;
+
+    for (;;) {
+        JSValue *fvals;
+        if (wf_array_get_fast(arr, &fvals, &fcount)) {
+            len = fcount;
+        } else {
+            v = wf_obj_get(ctx, arr, JS_ATOM_length, arr);
+            if (JS_IsException(v))
+                goto fail;
+            if (wf_to_length(ctx, &len, v)) {
+                JS_FreeValue(ctx, v);
+                goto fail;
+            }
+            JS_FreeValue(ctx, v);
+            fvals = NULL;
+        }
+        if ((int64_t)count >= len)
+            break;
+        if (count == size) {
+            uint32_t nsize = size ? size * 2 : 16;
+            if ((int64_t)nsize > len)
+                nsize = (uint32_t)(len < UINT32_MAX ? len : UINT32_MAX);
+            if (nsize <= size) {
+                JS_ThrowRangeError(ctx, "too many values");
+                goto fail;
+            }
+            nv = js_realloc(ctx, vals, sizeof(JSValue) * nsize);
+            if (!nv)
+                goto fail;
+            vals = nv;
+            size = nsize;
+        }
+        if (fvals) {
+            v = JS_DupValue(ctx, fvals[count]);
+        } else {
+            v = wf_obj_get_int64(ctx, arr, count);
+            if (JS_IsException(v))
+                goto fail;
+        }
+        vals[count++] = v;
+    }
+    *pvals = vals;
+    *pcount = count;
+    return 0;
+fail:
+    for (uint32_t i = 0; i < count; i++)
+        JS_FreeValue(ctx, vals[i]);
+    js_free(ctx, vals);
+    return -1;
+}
+
 /* IteratorToList(GetIteratorFromMethod(obj, method)): *pvals (js_malloc'd,
    each value owned) and *pcount; -1 on exception. */
 static int iterate_to_list(JSContext *ctx, JSValueConst obj, JSValueConst method,
@@ -496,6 +573,8 @@ static int iterate_to_list(JSContext *ctx, JSValueConst obj, JSValueConst method
 
     *pvals = NULL;
     *pcount = 0;
+    if (wf_arr_iter_is_pristine(ctx, obj, method))
+        return array_to_list(ctx, obj, pvals, pcount);
     iter = wf_get_iterator_from_method(ctx, obj, method, &next);
     if (JS_IsException(iter))
         return -1;
@@ -988,9 +1067,11 @@ int wf_init_typedarray(JSContext *ctx)
     JSAtom name;
     int t;
 
-    for (t = 0; t < WF_TA_COUNT; t++)
+    for (t = 0; t < WF_TA_COUNT; t++) {
         wf_class_set_hooks(ctx->rt, JS_CLASS_UINT8C_ARRAY + t, view_finalizer, view_gc_mark,
                            NULL, &ta_exotic);
+        wf_class_set_object_hooks(ctx->rt, JS_CLASS_UINT8C_ARRAY + t, &ta_hooks);
+    }
 
     /* %TypedArray%.prototype */
     base_proto = JS_NewObject(ctx);

@@ -528,30 +528,26 @@ static JSValue js_ta_copyWithin(JSContext *ctx, JSValueConst this_val, int argc,
     if ((int64_t)len - to < count)
         count = (int64_t)len - to;
     if (count > 0) {
-        uint64_t limit, to_b, from_b, n;
+        uint64_t to_b, from_b, n;
+        int64_t cur;
         int s;
         v = wf_view(p);
         if (wf_view_out_of_bounds(v, &bl))
             return JS_ThrowTypeError(ctx, TA_NAME("copyWithin") ": the typed array is detached or out of bounds");
         s = v->size_log2;
-        limit = bl;     /* (current length x element size), relative to the view */
-        to_b = (uint64_t)to << s;
-        from_b = (uint64_t)from << s;
-        n = (uint64_t)count << s;
-        if (from_b < to_b && to_b < from_b + n) {
-            /* copied backwards from the last byte: all or nothing */
-            if (to_b + n > limit)
-                n = 0;
-        } else if (from_b >= limit || to_b >= limit) {
-            n = 0;
-        } else {
-            if (n > limit - from_b)
-                n = limit - from_b;
-            if (n > limit - to_b)
-                n = limit - to_b;
-        }
-        if (n)
+        /* the valueOf calls may have shrunk the array: copy the longest
+           prefix that still fits */
+        cur = (int64_t)(bl >> s);
+        if (cur - from < count)
+            count = cur - from;
+        if (cur - to < count)
+            count = cur - to;
+        if (count > 0) {
+            to_b = (uint64_t)to << s;
+            from_b = (uint64_t)from << s;
+            n = (uint64_t)count << s;
             memmove(wf_view_data(v) + to_b, wf_view_data(v) + from_b, (size_t)n);
+        }
     }
     return JS_DupValue(ctx, this_val);
 }

@@ -1071,7 +1071,15 @@ JSValue wf_to_bigint(JSContext *ctx, JSValueConst v)
     case JS_TAG_STRING:
         r = wf_string_to_bigint(ctx, prim);
         if (JS_IsUndefined(r)) {
-            r = JS_ThrowSyntaxError(ctx, "cannot convert string to a BigInt");
+            size_t len;
+            const char *s = JS_ToCStringLen(ctx, &len, prim);
+            if (s) {
+                r = JS_ThrowSyntaxError(ctx, "cannot convert \"%.*s%s\" to a BigInt",
+                                        len > 40 ? 40 : (int)len, s, len > 40 ? "..." : "");
+                JS_FreeCString(ctx, s);
+            } else {
+                r = JS_EXCEPTION;
+            }
         }
         JS_FreeValue(ctx, prim);
         return r;

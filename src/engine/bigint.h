@@ -27,6 +27,14 @@
 #include <stdint.h>
 #include "quickjs.h"
 
+#ifndef WF_WARN_UNUSED
+#if defined(__GNUC__)
+#define WF_WARN_UNUSED __attribute__((warn_unused_result))
+#else
+#define WF_WARN_UNUSED
+#endif
+#endif
+
 /* Largest magnitude, in bits, of a BigInt (V8 uses the same limit). */
 #define WF_BIGINT_MAX_BITS (1u << 30)
 
@@ -40,30 +48,30 @@ static inline bool wf_is_bigint(JSValueConst v)
 void wf_bigint_free(JSRuntime *rt, void *cell);
 
 /* Creation. */
-JSValue wf_bigint_from_int64(JSContext *ctx, int64_t v);
-JSValue wf_bigint_from_uint64(JSContext *ctx, uint64_t v);
+JSValue wf_bigint_from_int64(JSContext *ctx, int64_t v) WF_WARN_UNUSED;
+JSValue wf_bigint_from_uint64(JSContext *ctx, uint64_t v) WF_WARN_UNUSED;
 /* NumberToBigInt: RangeError when d is not an integer (NaN, ±Infinity,
    fractions). */
-JSValue wf_bigint_from_number(JSContext *ctx, double d);
+JSValue wf_bigint_from_number(JSContext *ctx, double d) WF_WARN_UNUSED;
 /* The digits of a BigInt literal (ASCII, no prefix, separator or 'n'),
    radix 2, 8, 10 or 16: the compiler's constant. */
-JSValue wf_bigint_from_digits(JSContext *ctx, const char *digits, size_t len, int radix);
+JSValue wf_bigint_from_digits(JSContext *ctx, const char *digits, size_t len, int radix) WF_WARN_UNUSED;
 /* StringToBigInt (7.1.14) on a string value: the BigInt, JS_UNDEFINED when
    the text is not a StringIntegerLiteral, JS_EXCEPTION on failure. */
-JSValue wf_string_to_bigint(JSContext *ctx, JSValueConst str);
+JSValue wf_string_to_bigint(JSContext *ctx, JSValueConst str) WF_WARN_UNUSED;
 /* ToBigInt (7.1.13): TypeError for undefined, null, Number, Symbol;
    SyntaxError for a string that is not an integer. */
-JSValue wf_to_bigint(JSContext *ctx, JSValueConst v);
+JSValue wf_to_bigint(JSContext *ctx, JSValueConst v) WF_WARN_UNUSED;
 
 /* Conversion. */
 /* 𝔽(ℝ(v)): the nearest double, ties to even (±Infinity beyond range). */
 double wf_bigint_to_double(JSValueConst v);
 /* BigInt::toString(v, radix), radix 2..36, as a string value. */
-JSValue wf_bigint_to_string(JSContext *ctx, JSValueConst v, int radix);
+JSValue wf_bigint_to_string(JSContext *ctx, JSValueConst v, int radix) WF_WARN_UNUSED;
 /* ℝ(v) modulo 2^64 (ToBigInt64 / ToBigUint64 on a BigInt). */
 uint64_t wf_bigint_to_uint64_mod(JSValueConst v);
 /* BigInt.asIntN / BigInt.asUintN (bits <= 2^53 - 1).  v consumed. */
-JSValue wf_bigint_as_int_n(JSContext *ctx, uint64_t bits, JSValue v, bool is_signed);
+JSValue wf_bigint_as_int_n(JSContext *ctx, uint64_t bits, JSValue v, bool is_signed) WF_WARN_UNUSED;
 
 /* Comparison. */
 bool wf_bigint_eq(JSValueConst a, JSValueConst b);           /* both BigInts */
@@ -72,22 +80,22 @@ int wf_bigint_cmp(JSValueConst a, JSValueConst b);           /* both BigInts: -1
 int wf_bigint_cmp_number(JSValueConst a, double d);
 /* IsLessThan(a, b) when a or b is a BigInt and both are primitives:
    1 true, 0 false, 2 undefined, -1 exception (ToNumeric on a Symbol). */
-int wf_bigint_less_than(JSContext *ctx, JSValueConst a, JSValueConst b);
+int wf_bigint_less_than(JSContext *ctx, JSValueConst a, JSValueConst b) WF_WARN_UNUSED;
 /* IsLooselyEqual(a, b) when one side is a BigInt and the other a String
    or a Number (the remaining steps of 7.2.14): true or false. */
-int wf_bigint_loose_eq(JSContext *ctx, JSValueConst a, JSValueConst b);
+int wf_bigint_loose_eq(JSContext *ctx, JSValueConst a, JSValueConst b) WF_WARN_UNUSED;
 /* Hash compatible with SameValueZero (equal values, equal hashes). */
 uint32_t wf_bigint_hash(JSValueConst v);
 
 /* Operators: op is a WFBinOp / WFUnOp of engine/interp_int.h (ADD ... XOR
    except SHR; NEG, INC, DEC, NOT).  Operands are BigInts and consumed. */
-JSValue wf_bigint_binary(JSContext *ctx, int op, JSValue a, JSValue b);
-JSValue wf_bigint_unary(JSContext *ctx, int op, JSValue a);
+JSValue wf_bigint_binary(JSContext *ctx, int op, JSValue a, JSValue b) WF_WARN_UNUSED;
+JSValue wf_bigint_unary(JSContext *ctx, int op, JSValue a) WF_WARN_UNUSED;
 
 /* Magnitude export/import in little-endian 64-bit words, for the
    serializer.  wf_bigint_export: returns the number of words needed and
    writes min(that, max_words) of them; *pneg gets the sign. */
 uint32_t wf_bigint_export(JSValueConst v, bool *pneg, uint64_t *words, uint32_t max_words);
-JSValue wf_bigint_import(JSContext *ctx, bool neg, const uint64_t *words, uint32_t n_words);
+JSValue wf_bigint_import(JSContext *ctx, bool neg, const uint64_t *words, uint32_t n_words) WF_WARN_UNUSED;
 
 #endif /* WF_BIGINT_H */

@@ -798,6 +798,46 @@ done:
     return ret;
 }
 
+/* A JSON module (import attributes type "json"): its default export is
+   the parsed value (ParseJSONModule). */
+static JSValue compile_json_module(JSContext *ctx, const char *src, size_t len,
+                                   const char *filename)
+{
+    JSValue v = JS_ParseJSON(ctx, src, len, filename);
+    JSModuleDef *m;
+    JSAtom name;
+    if (JS_IsException(v))
+        return v;
+    name = JS_NewAtom(ctx, filename);
+    if (name == JS_ATOM_NULL) {
+        JS_FreeValue(ctx, v);
+        return JS_EXCEPTION;
+    }
+    m = wf_module_new(ctx, name);
+    if (!m)
+        goto oom;
+    m->is_json = true;
+    m->json_value = v;
+    v = JS_UNDEFINED;
+    m->slots = js_mallocz(ctx, sizeof(JSClosureVar));
+    m->exports = js_mallocz(ctx, sizeof(WFExportEntry));
+    if (!m->slots || !m->exports)
+        goto oom;
+    m->slots[0].var_name = JS_DupAtom(ctx, JS_ATOM_default);
+    m->slot_count = 1;
+    m->exports[0].export_name = JS_DupAtom(ctx, JS_ATOM_default);
+    m->exports[0].slot = 0;
+    m->exports[0].req = -1;
+    m->exports[0].import_name = JS_ATOM_NULL;
+    m->export_count = 1;
+    JS_FreeAtom(ctx, name);
+    return JS_MKPTR(JS_TAG_MODULE, m);
+oom:
+    JS_FreeAtom(ctx, name);
+    JS_FreeValue(ctx, v);
+    return JS_ThrowOutOfMemory(ctx);
+}
+
 JSValue wf_compile_module(JSContext *ctx, const char *src, size_t len, const char *filename)
 {
     WFArena arena;
@@ -811,6 +851,10 @@ JSValue wf_compile_module(JSContext *ctx, const char *src, size_t len, const cha
     JSAtom name;
     int i;
 
+    if (ctx->module_json_pending) {
+        ctx->module_json_pending = false;
+        return compile_json_module(ctx, src, len, filename ? filename : "<input>");
+    }
     wf_arena_init(&arena, ctx->rt);
     if (compiler_init(&c, ctx, &arena, src, len, filename) < 0)
         goto done;
@@ -904,7 +948,7 @@ JSValue wf_compile_script(JSContext *ctx, const char *src, size_t len,
     if (compiler_init(&c, ctx, &arena, src, len, filename) < 0)
         goto done;
     if ((eval_flags & JS_EVAL_TYPE_MASK) == JS_EVAL_TYPE_MODULE) {
-        wf_compile_error(&c, 1, 1, "not supported yet: modules");
+        wf_compile_error(&c, 1, 1, "modules are compiled by wf_compile_module");
         goto done;
     }
     memset(&opt, 0, sizeof(opt));

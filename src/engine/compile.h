@@ -19,8 +19,8 @@
 /* A Script (code_kind WF_CODE_SCRIPT), run by the VM with no parent frame
    (closure_var_count == 0), this = the global this, and returning the
    script's completion value.  eval_flags: JS_EVAL_FLAG_STRICT; the type
-   bits must be JS_EVAL_TYPE_GLOBAL (modules are not supported yet: a
-   SyntaxError).  src need not be NUL terminated.  Invalid UTF-8 is a
+   bits must be JS_EVAL_TYPE_GLOBAL (modules go through
+   wf_compile_module).  src need not be NUL terminated.  Invalid UTF-8 is a
    SyntaxError. */
 JSValue wf_compile_script(JSContext *ctx, const char *src, size_t len,
                           const char *filename, int eval_flags);
@@ -54,5 +54,8 @@ JSValue wf_compile_eval(JSContext *ctx, const char *src, size_t len,
    from new_target. */
 JSValue wf_compile_function_ctor(JSContext *ctx, const char *params, size_t params_len,
                                  const char *body, size_t body_len, int kind);
+
+/* Modules: wf_compile_module in engine/module.h (it returns a module
+   record, not a bytecode). */
 
 #endif /* WF_COMPILE_H */

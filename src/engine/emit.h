@@ -1,9 +1,12 @@
 /*
  * emit.h - private interface of the bytecode compiler: scope.c (bindings,
  * identifier resolution, closure capture), emit_code.c (code buffer,
- * labels, constants, positions, finalisation into JSFunctionBytecode),
- * emit_expr.c, emit_stmt.c, emit_func.c (functions, classes, patterns) and
- * compile.c (the driver).  Not for use outside the compiler.
+ * labels, constants, positions, peephole clean-up and finalisation into
+ * JSFunctionBytecode), emit_expr.c (expressions, generators' yield),
+ * emit_stmt.c (statements), emit_func.c (functions, programs' bodies,
+ * destructuring patterns), emit_class.c (classes, private names, super())
+ * and compile.c (the driver: scripts, eval, new Function, modules).  Not
+ * for use outside the compiler.
  *
  * Model.  The compiler walks the AST once per function.  A WFFuncDef is
  * the function being compiled; it owns its locals (WFVar), its block scopes
@@ -19,7 +22,12 @@
  * rebuilt from the caller's bytecode (vardefs, scope_parent, closure_var).
  * A virtual function's outer bindings are its closure variables, searched
  * in order (they were captured in resolution order: see
- * wf_scope_capture_all).
+ * wf_scope_capture_all).  A module's bindings are the closure variables
+ * of a virtual "environment" function too (module.h).
+ *
+ * Output clean-up (emit_code.c, at wf_fd_finish): TDZ initialisations and
+ * `this` copies that no access needs are removed (WFOptSite), jumps are
+ * threaded (goto to goto / to return), then nops are compacted away.
  *
  * Errors: functions returning int return 0 or -1; on -1 an exception is
  * pending in c->ctx (SyntaxError with position, or out of memory) and
@@ -392,6 +400,9 @@ int wf_emit_ref_put(WFFuncDef *fd, WFRefInfo *ri, bool keep);
 /* Plain store of [v] into a prepared reference that was never read
    (assignment, destructuring targets). */
 int wf_emit_ref_store(WFFuncDef *fd, WFRefInfo *ri, bool keep);
+/* Resolves an identifier target early (with / eval var objects): 1 with
+   [base] pushed (WF_REF_IDENT_DYN), 0 with nothing pushed, -1 on error. */
+int wf_emit_ident_find(WFFuncDef *fd, JSAtom name, WFRefInfo *ri);
 /* Throws ReferenceError "Invalid assignment target" (Annex B call targets). */
 int wf_emit_invalid_target(WFFuncDef *fd);
 int wf_emit_expr(WFFuncDef *fd, WFAstNode *n);            /* pushes one value */

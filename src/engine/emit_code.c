@@ -701,16 +701,15 @@ static int compact_nops(WFFuncDef *fd)
     map = js_malloc(ctx, sizeof(uint32_t) * (len + 1));
     if (!map)
         return wf_compile_oom(fd->c);
+    /* the map first: nothing changes until every allocation succeeded */
     for (pc = 0; pc < len;) {
         uint8_t op = fd->code.data[pc];
         uint32_t n = wf_op_info[op].size;
         uint32_t k;
         for (k = 0; k < n; k++)
             map[pc + k] = out + (op == OP_nop ? 0 : k);
-        if (op != OP_nop) {
-            memmove(fd->code.data + out, fd->code.data + pc, n);
+        if (op != OP_nop)
             out += n;
-        }
         pc += n;
     }
     map[len] = out;
@@ -743,6 +742,15 @@ static int compact_nops(WFFuncDef *fd)
             nents++;
         }
     }
+    /* compact the code (atom operands move with their instructions) */
+    for (pc = 0; pc < len;) {
+        uint8_t op = fd->code.data[pc];
+        uint32_t n = wf_op_info[op].size;
+        if (op != OP_nop)
+            memmove(fd->code.data + map[pc], fd->code.data + pc, n);
+        pc += n;
+    }
+    fd->code.len = out;
     fd->pc2line.len = 0;
     {
         uint32_t ppc = 0;
@@ -767,7 +775,6 @@ static int compact_nops(WFFuncDef *fd)
         if (fd->relocs[i].label >= 0)
             fd->relocs[i].pos = map[fd->relocs[i].pos];
     }
-    fd->code.len = out;
     js_free(ctx, map);
     return fd->c->failed ? -1 : 0;
 }

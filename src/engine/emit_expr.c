@@ -1300,6 +1300,32 @@ static int emit_fused_add(WFFuncDef *fd, WFAstNode *t, WFAstNode *v, WFAstNode *
 
 static int emit_yield(WFFuncDef *fd, WFAstNode *n, bool want);
 
+/* Resolves an identifier target before its value is computed: under with
+   / eval var objects pushes [base] (a WF_REF_IDENT_DYN reference) and
+   returns 1; otherwise pushes nothing and returns 0. */
+int wf_emit_ident_find(WFFuncDef *fd, JSAtom name, WFRefInfo *ri)
+{
+    int lfound, i;
+    ri->atom = name;
+    ri->line = fd->cur_line;
+    ri->col = fd->cur_col;
+    if (resolve(fd, name, &ri->ref) < 0)
+        return -1;
+    if (ri->ref.ndyn == 0 || !WF_HAVE_WITH_FIND) {
+        ri->kind = WF_REF_IDENT;
+        return 0;
+    }
+    ri->kind = WF_REF_IDENT_DYN;
+    lfound = wf_new_label(fd);
+    for (i = 0; i < ri->ref.ndyn; i++) {
+        emit_slot_get(fd, ri->ref.dyn[i].kind, ri->ref.dyn[i].idx);
+        wf_emit_with(fd, OP_with_find, name, lfound, dyn_flags(&ri->ref, i));
+    }
+    wf_emit_op(fd, OP_undefined);
+    wf_emit_label(fd, lfound);
+    return 1;
+}
+
 /* `name = value` (13.15.2): under with / eval var objects the reference is
    resolved before the value is evaluated.  fname: name given to an
    anonymous function value (JS_ATOM_NULL: none). */
@@ -1573,6 +1599,23 @@ static int emit_yield_star(WFFuncDef *fd, WFAstNode *n)
     }
     /* return(received) */
     wf_emit_label(fd, lreturn);
+    if (as) {
+        /* AsyncGeneratorUnwrapYieldResumption: the value is awaited first;
+           a rejection turns the resumption into a throw */
+        int lok = wf_new_label(fd), lrej = wf_new_label(fd);
+        wf_emit_jump(fd, OP_catch, lrej);
+        wf_emit_loc(fd, OP_get_loc, rv);
+        wf_emit_op(fd, OP_await);
+        wf_emit_loc(fd, OP_put_loc, rv);
+        wf_emit_op(fd, OP_drop);
+        wf_emit_jump(fd, OP_goto, lok);
+        wf_emit_label(fd, lrej);
+        wf_emit_loc(fd, OP_put_loc, rv);
+        wf_emit_push_int(fd, 1);
+        wf_emit_loc(fd, OP_put_loc, kd);
+        wf_emit_jump(fd, OP_goto, lloop);
+        wf_emit_label(fd, lok);
+    }
     wf_emit_loc(fd, OP_get_loc, it);
     wf_emit_op_u8(fd, OP_iterator_get_method, 0);
     wf_emit_op(fd, OP_dup);
@@ -1595,7 +1638,7 @@ static int emit_yield_star(WFFuncDef *fd, WFAstNode *n)
     wf_emit_op(fd, OP_drop);
     wf_emit_loc(fd, OP_get_loc, rv);
     if (as)
-        wf_emit_op(fd, OP_await);
+        wf_emit_op(fd, OP_await);   /* 27.6.3.8 step 7.c.iii.2 */
     if (wf_emit_return(fd, true) < 0)
         return -1;
     /* [res]: done? */

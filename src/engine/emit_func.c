@@ -27,6 +27,8 @@ static int emit_pattern(WFFuncDef *fd, WFAstNode *t, uint8_t decl);
    (member targets) or is an identifier. */
 static int store_target(WFFuncDef *fd, WFAstNode *t, uint8_t decl, WFRefInfo *ri, bool prepared)
 {
+    if (prepared && ri->kind == WF_REF_IDENT_DYN)
+        return wf_emit_ref_put(fd, ri, false);
     if (t->kind == WF_AST_IDENT) {
         JSAtom name = wf_name_atom(fd->c, t->u.ident.name);
         wf_emit_pos(fd, t->line, t->col);
@@ -55,6 +57,32 @@ static int ref_count(WFRefInfo *ri)
     default: return 0;
     }
 }
+
+/* Evaluates the reference of a simple target before its value (13.15.5.6,
+   14.3.3.3): member targets, and identifiers of var / assignment patterns
+   that a with object may hold.  Returns the number of values pushed, or -1. */
+static int prepare_target(WFFuncDef *fd, WFAstNode *t, uint8_t decl, WFRefInfo *ri,
+                          bool *prepared)
+{
+    *prepared = false;
+    if (target_needs_ref(t)) {
+        if (wf_emit_ref_prepare(fd, t, ri) < 0)
+            return -1;
+        *prepared = true;
+        return ref_count(ri);
+    }
+    if (t->kind == WF_AST_IDENT && !decl_is_init(decl)) {
+        int r;
+        wf_emit_pos(fd, t->line, t->col);
+        r = wf_emit_ident_find(fd, wf_name_atom(fd->c, t->u.ident.name), ri);
+        if (r < 0)
+            return -1;
+        *prepared = r > 0;
+        return r;
+    }
+    return 0;
+}
+
 
 /* [v] -> [v or default] */
 static int emit_default(WFFuncDef *fd, WFAstNode *target, WFAstNode *def)
@@ -98,12 +126,9 @@ static int emit_array_pattern(WFFuncDef *fd, WFAstNode *p, uint8_t decl)
         }
         if (e->kind == WF_AST_REST) {
             target = e->u.spread.arg;
-            if (target_needs_ref(target)) {
-                if (wf_emit_ref_prepare(fd, target, &ri) < 0)
-                    goto done;
-                prepared = true;
-                depth = ref_count(&ri);
-            }
+            depth = prepare_target(fd, target, decl, &ri, &prepared);
+            if (depth < 0)
+                goto done;
             wf_emit_op_u8(fd, OP_iterator_rest, (uint8_t)depth);
             if (store_target(fd, target, decl, &ri, prepared) < 0)
                 goto done;
@@ -114,12 +139,9 @@ static int emit_array_pattern(WFFuncDef *fd, WFAstNode *p, uint8_t decl)
             target = e->u.assign_pattern.target;
             def = e->u.assign_pattern.def;
         }
-        if (target_needs_ref(target)) {
-            if (wf_emit_ref_prepare(fd, target, &ri) < 0)
-                goto done;
-            prepared = true;
-            depth = ref_count(&ri);
-        }
+        depth = prepare_target(fd, target, decl, &ri, &prepared);
+        if (depth < 0)
+            goto done;
         wf_emit_pos(fd, e->line, e->col);
         wf_emit_op_u8(fd, OP_for_of_next, (uint8_t)depth);
         wf_emit_op(fd, OP_drop);            /* done */
@@ -169,11 +191,8 @@ static int emit_object_pattern(WFFuncDef *fd, WFAstNode *p, uint8_t decl)
         JSAtom atom = JS_ATOM_NULL;
         if (pr->kind == WF_AST_REST) {
             WFAstNode *t = pr->u.spread.arg;
-            if (target_needs_ref(t)) {
-                if (wf_emit_ref_prepare(fd, t, &ri) < 0)
-                    goto done;
-                prepared = true;
-            }
+            if (prepare_target(fd, t, decl, &ri, &prepared) < 0)
+                goto done;
             wf_emit_op(fd, OP_object);
             wf_emit_loc(fd, OP_get_loc, src);
             wf_emit_loc(fd, OP_get_loc, keys);
@@ -218,12 +237,9 @@ static int emit_object_pattern(WFFuncDef *fd, WFAstNode *p, uint8_t decl)
             def = target->u.assign_pattern.def;
             target = target->u.assign_pattern.target;
         }
-        if (target_needs_ref(target)) {
-            if (wf_emit_ref_prepare(fd, target, &ri) < 0) {
-                wf_atom_free(fd->c->ctx->rt, atom);
-                goto done;
-            }
-            prepared = true;
+        if (prepare_target(fd, target, decl, &ri, &prepared) < 0) {
+            wf_atom_free(fd->c->ctx->rt, atom);
+            goto done;
         }
         wf_emit_loc(fd, OP_get_loc, src);
         if (pr->u.prop.computed) {

@@ -143,10 +143,12 @@ void wf_bytecode_gc_mark(JSRuntime *rt, JSGCObjectHeader *h, JS_MarkFunc *mark_f
         wf_gc_mark_value(rt, b->cpool[i], mark_func);
     if (b->realm)
         mark_func(rt, &b->realm->header);
+    wf_interp_ic_mark(rt, b, mark_func);
 }
 
 void wf_bytecode_gc_free(JSRuntime *rt, JSGCObjectHeader *h)
 {
+    wf_interp_ic_release(rt, (JSFunctionBytecode *)h);
     wf_bytecode_free_contents(rt, (JSFunctionBytecode *)h);
 }
 
@@ -195,6 +197,19 @@ static void js_bytecode_function_mark(JSRuntime *rt, JSValueConst val, JS_MarkFu
     mark_func(rt, &b->header);
 }
 
+/* Add a property that does not exist yet to a fresh ordinary object; val
+   consumed. */
+static int add_data_prop(JSContext *ctx, JSObject *p, JSAtom atom, JSValue val, int flags)
+{
+    JSProperty *pr = wf_obj_add_property(ctx, p, atom, flags);
+    if (!pr) {
+        JS_FreeValue(ctx, val);
+        return -1;
+    }
+    pr->u.value = val;
+    return 0;
+}
+
 static JSClassID class_of_kind(int func_kind)
 {
     switch (func_kind) {
@@ -237,8 +252,8 @@ static int define_prototype(JSContext *ctx, JSValueConst func, const JSFunctionB
         proto = wf_obj_new(ctx, ctx->class_proto[JS_CLASS_OBJECT], JS_CLASS_OBJECT);
         if (JS_IsException(proto))
             return -1;
-        if (wf_obj_define_value(ctx, proto, JS_ATOM_constructor, JS_DupValue(ctx, func),
-                                JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE) < 0) {
+        if (add_data_prop(ctx, wf_obj(proto), JS_ATOM_constructor, JS_DupValue(ctx, func),
+                          JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE) < 0) {
             JS_FreeValue(ctx, proto);
             return -1;
         }
@@ -246,8 +261,8 @@ static int define_prototype(JSContext *ctx, JSValueConst func, const JSFunctionB
     default:
         return 0;
     }
-    return wf_obj_define_value(ctx, func, JS_ATOM_prototype, proto,
-                               b->is_class_constructor ? 0 : JS_PROP_WRITABLE);
+    return add_data_prop(ctx, wf_obj(func), JS_ATOM_prototype, proto,
+                         b->is_class_constructor ? 0 : JS_PROP_WRITABLE);
 }
 
 JSValue wf_closure_new(JSContext *ctx, JSValueConst bfunc, JSVarRef **cur_var_refs,
@@ -292,14 +307,14 @@ JSValue wf_closure_new(JSContext *ctx, JSValueConst bfunc, JSVarRef **cur_var_re
     p->is_class_ctor = b->is_class_constructor;
     p->is_derived_ctor = b->is_derived_class_constructor;
 
-    if (wf_obj_define_value(ctx, func, JS_ATOM_length,
-                            JS_MKVAL(JS_TAG_INT, b->defined_arg_count),
-                            JS_PROP_CONFIGURABLE) < 0)
+    /* a fresh object: its own properties can be added without checks */
+    if (add_data_prop(ctx, p, JS_ATOM_length, JS_MKVAL(JS_TAG_INT, b->defined_arg_count),
+                      JS_PROP_CONFIGURABLE) < 0)
         goto fail;
     if (b->func_name != JS_ATOM_NULL) {
-        if (wf_obj_define_value(ctx, func, JS_ATOM_name,
-                                JS_AtomToString(ctx, b->func_name),
-                                JS_PROP_CONFIGURABLE) < 0)
+        JSValue name = JS_AtomToString(ctx, b->func_name);
+        if (JS_IsException(name) ||
+            add_data_prop(ctx, p, JS_ATOM_name, name, JS_PROP_CONFIGURABLE) < 0)
             goto fail;
     }
     if (b->has_prototype && define_prototype(ctx, func, b) < 0)

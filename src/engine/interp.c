@@ -46,13 +46,6 @@
 #define WF_INTERP_USE_SWITCH 1
 #endif
 
-#if defined(__GNUC__)
-#define WF_NOINLINE __attribute__((noinline))
-#define WF_COLD __attribute__((cold, noinline))
-#else
-#define WF_NOINLINE
-#define WF_COLD
-#endif
 
 /* Bytes of VM frames allowed per byte of JS_SetMaxStackSize: frames are
    smaller than the C frames they replace, so a given limit allows deeper
@@ -177,9 +170,11 @@ void wf_interp_free_rt(JSRuntime *rt)
    are taken over, and so are argv[0..argc) when move_args (else they are
    duplicated).  On failure nothing is taken and NULL is returned with the
    exception pending. */
-static JSStackFrame *frame_push(JSContext *ctx, JSValue func, JSFunctionBytecode *b,
-                                JSVarRef **var_refs, JSValue this_val, JSValue new_target,
-                                int argc, JSValue *argv, bool move_args, int flags)
+static js_force_inline JSStackFrame *frame_push_inline(JSContext *ctx, JSValue func,
+                                                       JSFunctionBytecode *b, JSVarRef **var_refs,
+                                                       JSValue this_val, JSValue new_target,
+                                                       int argc, JSValue *argv, bool move_args,
+                                                       int flags)
 {
     JSRuntime *rt = ctx->rt;
     int arg_alloc = argc > b->arg_count ? argc : b->arg_count;
@@ -224,6 +219,17 @@ static JSStackFrame *frame_push(JSContext *ctx, JSValue func, JSFunctionBytecode
     return sf;
 }
 
+/* Out-of-line entry for the C-level callers; the loop inlines the above
+   (passing JSValues through memory costs store-forwarding stalls). */
+static WF_NOINLINE JSStackFrame *frame_push(JSContext *ctx, JSValue func, JSFunctionBytecode *b,
+                                            JSVarRef **var_refs, JSValue this_val,
+                                            JSValue new_target, int argc, JSValue *argv,
+                                            bool move_args, int flags)
+{
+    return frame_push_inline(ctx, func, b, var_refs, this_val, new_target, argc, argv,
+                             move_args, flags);
+}
+
 /* Free what a frame owns (operand stack already emptied) and pop it. */
 static void frame_pop(JSRuntime *rt, JSStackFrame *sf)
 {
@@ -253,30 +259,6 @@ static void frame_pop(JSRuntime *rt, JSStackFrame *sf)
 #define IS_NUM_TAG(t) ((t) == JS_TAG_INT || (t) == JS_TAG_FLOAT64)
 #define NUM_OF(v) (JS_VALUE_GET_TAG(v) == JS_TAG_INT ? (double)JS_VALUE_GET_INT(v) : JS_VALUE_GET_FLOAT64(v))
 
-static inline uint16_t get_u16(const uint8_t *p)
-{
-    uint16_t v;
-    memcpy(&v, p, 2);
-    return v;
-}
-static inline int16_t get_i16(const uint8_t *p)
-{
-    int16_t v;
-    memcpy(&v, p, 2);
-    return v;
-}
-static inline uint32_t get_u32(const uint8_t *p)
-{
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-static inline int32_t get_i32(const uint8_t *p)
-{
-    int32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
 
 /* Instruction sizes, to resume a caller after the call instruction. */
 static const uint8_t op_size[OP_COUNT] = {
@@ -318,188 +300,12 @@ static JSAtom var_ref_name(const JSFunctionBytecode *b, int idx)
     return JS_ATOM_NULL;
 }
 
-static WF_COLD JSValue throw_kind(JSContext *ctx, int kind, JSAtom atom)
-{
-    char buf[128];
-    const char *name = atom != JS_ATOM_NULL ?
-        wf_atom_get_cstr(ctx->rt, buf, sizeof(buf), atom) : "variable";
 
-    switch (kind) {
-    case WF_THROW_CONST_ASSIGN:
-        return wf_throw_error(ctx, JS_TYPE_ERROR, "Assignment to constant variable '%s'", name);
-    case WF_THROW_TDZ:
-        return wf_throw_error(ctx, JS_REFERENCE_ERROR,
-                              "Cannot access '%s' before initialization", name);
-    case WF_THROW_NOT_DEFINED:
-        return wf_throw_error(ctx, JS_REFERENCE_ERROR, "%s is not defined", name);
-    case WF_THROW_SYNTAX:
-        return wf_throw_error(ctx, JS_SYNTAX_ERROR, "%s", name);
-    case WF_THROW_TYPE:
-        return wf_throw_error(ctx, JS_TYPE_ERROR, "%s", name);
-    case WF_THROW_SUPER_TWICE:
-        return wf_throw_error(ctx, JS_REFERENCE_ERROR, "Super constructor may only be called once");
-    case WF_THROW_THIS_UNINIT:
-        return wf_throw_error(ctx, JS_REFERENCE_ERROR,
-                              "Must call super constructor in derived class before "
-                              "accessing 'this' or returning from derived constructor");
-    case WF_THROW_DELETE_SUPER:
-        return wf_throw_error(ctx, JS_REFERENCE_ERROR, "Unsupported reference to 'super'");
-    case WF_THROW_REFERENCE:
-        return wf_throw_error(ctx, JS_REFERENCE_ERROR, "%s", name);
-    default:
-        return wf_throw_error(ctx, JS_INTERNAL_ERROR, "invalid throw_error kind %d", kind);
-    }
-}
 
-static WF_COLD JSValue throw_invalid_base(JSContext *ctx, JSValueConst base, JSAtom atom,
-                                          bool is_set)
-{
-    char buf[128];
-    const char *what = JS_IsNull(base) ? "null" : "undefined";
-    if (atom == JS_ATOM_NULL)
-        return wf_throw_error(ctx, JS_TYPE_ERROR, "cannot %s properties of %s",
-                              is_set ? "set" : "read", what);
-    return wf_throw_error(ctx, JS_TYPE_ERROR, "cannot %s property '%s' of %s",
-                          is_set ? "set" : "read",
-                          wf_atom_get_cstr(ctx->rt, buf, sizeof(buf), atom), what);
-}
 
-/* The prototype that property lookups on a primitive start from. */
-static JSValueConst primitive_proto(JSContext *ctx, JSValueConst v)
-{
-    switch (JS_VALUE_GET_TAG(v)) {
-    case JS_TAG_INT:
-    case JS_TAG_FLOAT64:
-        return ctx->class_proto[JS_CLASS_NUMBER];
-    case JS_TAG_BOOL:
-        return ctx->class_proto[JS_CLASS_BOOLEAN];
-    case JS_TAG_STRING:
-    case JS_TAG_STRING_ROPE:
-        return ctx->class_proto[JS_CLASS_STRING];
-    case JS_TAG_SYMBOL:
-        return ctx->class_proto[JS_CLASS_SYMBOL];
-    case JS_TAG_BIG_INT:
-    case JS_TAG_SHORT_BIG_INT:
-        return ctx->class_proto[JS_CLASS_BIG_INT];
-    default:
-        return ctx->class_proto[JS_CLASS_OBJECT];
-    }
-}
 
-/* GetValue(obj.atom) for any base. */
-static WF_NOINLINE JSValue get_field_slow(JSContext *ctx, JSValueConst obj, JSAtom atom)
-{
-    int tag = JS_VALUE_GET_TAG(obj);
-    if (tag == JS_TAG_OBJECT)
-        return wf_obj_get(ctx, obj, atom, obj);
-    if (tag == JS_TAG_UNDEFINED || tag == JS_TAG_NULL)
-        return throw_invalid_base(ctx, obj, atom, false);
-    if (tag == JS_TAG_STRING) {
-        JSString *s = wf_str(obj);
-        if (atom == JS_ATOM_length)
-            return JS_MKVAL(JS_TAG_INT, s->len);
-        if (wf_atom_is_int(atom)) {
-            uint32_t i = wf_atom_to_uint(atom);
-            if (i < s->len)
-                return wf_str_new_char(ctx, wf_str_get(s, i));
-        }
-    }
-    return wf_obj_get(ctx, primitive_proto(ctx, obj), atom, obj);
-}
 
-/* PutValue(obj.atom, val): val consumed. */
-static WF_NOINLINE int put_field_slow(JSContext *ctx, JSValueConst obj, JSAtom atom,
-                                      JSValue val, bool strict)
-{
-    int tag = JS_VALUE_GET_TAG(obj);
-    int flags = strict ? JS_PROP_THROW : 0;
-    if (tag == JS_TAG_OBJECT)
-        return wf_obj_set(ctx, obj, atom, val, obj, flags);
-    if (tag == JS_TAG_UNDEFINED || tag == JS_TAG_NULL) {
-        JS_FreeValue(ctx, val);
-        throw_invalid_base(ctx, obj, atom, true);
-        return -1;
-    }
-    if (tag == JS_TAG_STRING) {
-        JSString *s = wf_str(obj);
-        if (atom == JS_ATOM_length ||
-            (wf_atom_is_int(atom) && wf_atom_to_uint(atom) < s->len)) {
-            JS_FreeValue(ctx, val);
-            if (strict) {
-                char buf[64];
-                wf_throw_error(ctx, JS_TYPE_ERROR, "cannot assign to read only property '%s'",
-                               wf_atom_get_cstr(ctx->rt, buf, sizeof(buf), atom));
-                return -1;
-            }
-            return 0;
-        }
-    }
-    /* the wrapper object would be unobservable: set on its prototype
-       with the primitive as receiver (setters see it; data writes fail) */
-    return wf_obj_set(ctx, primitive_proto(ctx, obj), atom, val, obj, flags);
-}
 
-/* obj[key] for any base; key consumed. */
-static WF_NOINLINE JSValue get_array_el_slow(JSContext *ctx, JSValueConst obj, JSValue key)
-{
-    JSAtom atom;
-    JSValue v;
-    int tag = JS_VALUE_GET_TAG(obj);
-
-    if (tag == JS_TAG_OBJECT)
-        return wf_obj_get_value(ctx, obj, key);
-    if (tag == JS_TAG_UNDEFINED || tag == JS_TAG_NULL) {
-        JSAtom a = JS_ATOM_NULL;
-        if (JS_VALUE_GET_TAG(key) == JS_TAG_STRING || JS_VALUE_GET_TAG(key) == JS_TAG_INT)
-            a = wf_to_property_key(ctx, key);
-        throw_invalid_base(ctx, obj, a, false);
-        if (a != JS_ATOM_NULL)
-            JS_FreeAtom(ctx, a);
-        JS_FreeValue(ctx, key);
-        return JS_EXCEPTION;
-    }
-    atom = wf_to_property_key(ctx, key);
-    JS_FreeValue(ctx, key);
-    if (atom == JS_ATOM_NULL)
-        return JS_EXCEPTION;
-    v = get_field_slow(ctx, obj, atom);
-    JS_FreeAtom(ctx, atom);
-    return v;
-}
-
-/* obj[key] = val; key and val consumed. */
-static WF_NOINLINE int put_array_el_slow(JSContext *ctx, JSValueConst obj, JSValue key,
-                                         JSValue val, bool strict)
-{
-    JSAtom atom;
-    int ret, tag = JS_VALUE_GET_TAG(obj);
-
-    if (tag == JS_TAG_OBJECT)
-        return wf_obj_set_value(ctx, obj, key, val, strict ? JS_PROP_THROW : 0);
-    if (tag == JS_TAG_UNDEFINED || tag == JS_TAG_NULL) {
-        JS_FreeValue(ctx, key);
-        JS_FreeValue(ctx, val);
-        throw_invalid_base(ctx, obj, JS_ATOM_NULL, true);
-        return -1;
-    }
-    atom = wf_to_property_key(ctx, key);
-    JS_FreeValue(ctx, key);
-    if (atom == JS_ATOM_NULL) {
-        JS_FreeValue(ctx, val);
-        return -1;
-    }
-    ret = put_field_slow(ctx, obj, atom, val, strict);
-    JS_FreeAtom(ctx, atom);
-    return ret;
-}
-
-/* Objects whose own shape properties are exactly their string-keyed own
-   properties (arrays and arguments objects are exotic only for their
-   elements, which are never in the shape). */
-static inline bool shape_is_authoritative(const JSObject *p)
-{
-    return !p->is_exotic || p->class_id == JS_CLASS_ARRAY || p->class_id == JS_CLASS_ARGUMENTS;
-}
 
 /* Own data property lookup through the inline cache slot *ic (a property
    index + 1, 0 when empty).  The cache validates itself against the
@@ -525,41 +331,222 @@ static inline JSProperty *ic_find(JSObject *p, JSAtom atom, uint32_t *ic, int *p
     return &p->prop[i];
 }
 
+/* b->ic is one block: the ic_count own-property caches (uint32: property
+   index + 1), then WF_GLOBAL_CACHE entries of 3 words for global names,
+   then ic_count prototype caches (WFProtoIC).  A prototype cache pins the
+   receiver's shape with a counted reference: only hashed shapes are
+   cached, and shape.c never changes a hashed shape that someone else also
+   references, so "this shape has no such property" stays true; the
+   holder's slot is checked by content on every hit.  function.c marks and
+   releases the pinned shapes with the bytecode. */
+#define WF_GLOBAL_CACHE 16
+
+typedef struct WFProtoIC {
+    JSShape *own;               /* receiver's shape (hashed, counted): no such own property */
+    uint32_t idx;               /* slot in own->proto's shape */
+} WFProtoIC;
+
+static inline size_t proto_ic_offset(const JSFunctionBytecode *b)
+{
+    size_t n = sizeof(uint32_t) * (b->ic_count + 3 * WF_GLOBAL_CACHE);
+    return (n + 7) & ~(size_t)7;
+}
+
+static inline WFProtoIC *proto_ic(JSFunctionBytecode *b, uint32_t idx)
+{
+    return (WFProtoIC *)((uint8_t *)b->ic + proto_ic_offset(b)) + idx;
+}
+
+static WF_NOINLINE uint32_t *ic_alloc(JSContext *ctx, JSFunctionBytecode *b)
+{
+    b->ic = js_mallocz_rt(ctx->rt, proto_ic_offset(b) + sizeof(WFProtoIC) * b->ic_count);
+    return b->ic;
+}
+
+void wf_interp_ic_mark(JSRuntime *rt, JSFunctionBytecode *b, JS_MarkFunc *mark_func)
+{
+    if (!b->ic)
+        return;
+    for (uint32_t i = 0; i < b->ic_count; i++) {
+        WFProtoIC *e = proto_ic(b, i);
+        if (e->own)
+            mark_func(rt, &e->own->header);
+    }
+}
+
+void wf_interp_ic_release(JSRuntime *rt, JSFunctionBytecode *b)
+{
+    if (!b->ic)
+        return;
+    for (uint32_t i = 0; i < b->ic_count; i++) {
+        WFProtoIC *e = proto_ic(b, i);
+        if (e->own) {
+            JSShape *own = e->own;
+            e->own = NULL;
+            wf_gc_release(rt, &own->header);
+        }
+    }
+}
+
+static WF_NOINLINE void proto_ic_fill(JSRuntime *rt, WFProtoIC *e, JSShape *own, uint32_t idx)
+{
+    JSShape *old = e->own;
+    own->header.ref_count++;
+    e->own = own;
+    e->idx = idx;
+    if (old)
+        wf_gc_release(rt, &old->header);
+}
+
 static inline uint32_t *ic_slot(JSContext *ctx, JSFunctionBytecode *b, uint16_t idx)
 {
     if (idx == 0xFFFF || idx >= b->ic_count)
         return NULL;
-    if (js_unlikely(!b->ic)) {
-        b->ic = js_mallocz_rt(ctx->rt, sizeof(uint32_t) * b->ic_count);
-        if (!b->ic)
-            return NULL;
-    }
+    if (js_unlikely(!b->ic) && !ic_alloc(ctx, b))
+        return NULL;
     return &b->ic[idx];
 }
 
-/* obj.atom where obj is an object: own data properties through the
-   cache, then a plain walk of ordinary prototypes (methods), then the
-   generic path for anything special. */
-static inline JSValue get_field_obj(JSContext *ctx, JSValueConst obj, JSAtom atom, uint32_t *ic)
+/* Global variables through the per-function cache.  An entry names the
+   slot of a global lexical binding (bit 31 of the index) or of a plain data
+   property of the global object.  It stays valid while no global lexical
+   binding has been added (they are never deleted, so their count identifies
+   the set) and the cached shape slot still holds that name. */
+#define GC_LEXICAL 0x80000000u
+
+static inline JSValue *global_slot_cached(JSContext *ctx, JSFunctionBytecode *b, JSAtom atom,
+                                          int *pflags)
+{
+    uint32_t *e;
+    JSObject *lp, *p;
+    JSShape *sh;
+    uint32_t idx;
+
+    if (js_unlikely(!b->ic) && !ic_alloc(ctx, b))
+        return NULL;
+    if (!JS_IsObject(ctx->global_var_obj) || !JS_IsObject(ctx->global_obj))
+        return NULL;
+    lp = wf_obj(ctx->global_var_obj);
+    e = b->ic + b->ic_count + 3 * ((atom * 0x9e3779b1u) >> 28);
+    if (e[0] != atom || e[1] != (uint32_t)lp->shape->prop_count)
+        return NULL;
+    idx = e[2];
+    p = (idx & GC_LEXICAL) ? lp : wf_obj(ctx->global_obj);
+    idx &= ~GC_LEXICAL;
+    sh = p->shape;
+    if (idx < (uint32_t)sh->prop_count && sh->prop[idx].atom == atom &&
+        (sh->prop[idx].flags & JS_PROP_TMASK) == JS_PROP_NORMAL) {
+        *pflags = sh->prop[idx].flags;
+        return &p->prop[idx].u.value;
+    }
+    return NULL;
+}
+
+/* Remember where a global name lives after a slow lookup. */
+static WF_NOINLINE void global_cache_fill(JSContext *ctx, JSFunctionBytecode *b, JSAtom atom)
+{
+    JSObject *lp, *gp;
+    uint32_t *e;
+    int i;
+
+    if (!b->ic || !JS_IsObject(ctx->global_var_obj) || !JS_IsObject(ctx->global_obj))
+        return;
+    lp = wf_obj(ctx->global_var_obj);
+    gp = wf_obj(ctx->global_obj);
+    e = b->ic + b->ic_count + 3 * ((atom * 0x9e3779b1u) >> 28);
+    i = wf_shape_find(lp->shape, atom);
+    if (i >= 0) {
+        e[2] = (uint32_t)i | GC_LEXICAL;
+    } else {
+        if (!wf_shape_is_authoritative(gp))
+            return;
+        i = wf_shape_find(gp->shape, atom);
+        if (i < 0 || (gp->shape->prop[i].flags & JS_PROP_TMASK) != JS_PROP_NORMAL)
+            return;
+        e[2] = (uint32_t)i;
+    }
+    e[0] = atom;
+    e[1] = (uint32_t)lp->shape->prop_count;
+}
+
+static inline JSValue global_get_cached(JSContext *ctx, JSFunctionBytecode *b, JSAtom atom,
+                                        bool throw_ref)
+{
+    int flags;
+    JSValue *slot = global_slot_cached(ctx, b, atom, &flags);
+    JSValue v;
+
+    if (slot && !JS_IsUninitialized(*slot))
+        return JS_DupValue(ctx, *slot);
+    v = wf_global_get(ctx, atom, throw_ref);
+    if (!JS_IsException(v))
+        global_cache_fill(ctx, b, atom);
+    return v;
+}
+
+/* PutValue on a global name; val consumed. */
+static inline int global_put_cached(JSContext *ctx, JSFunctionBytecode *b, JSAtom atom,
+                                    JSValue val, bool strict)
+{
+    int flags;
+    JSValue *slot = global_slot_cached(ctx, b, atom, &flags);
+
+    if (slot && (flags & JS_PROP_WRITABLE) && !JS_IsUninitialized(*slot)) {
+        JSValue old = *slot;
+        *slot = val;
+        JS_FreeValue(ctx, old);
+        return 0;
+    }
+    if (wf_global_put(ctx, atom, val, strict) < 0)
+        return -1;
+    global_cache_fill(ctx, b, atom);
+    return 0;
+}
+
+/* obj.atom where obj is an object: own data properties through the own
+   cache, properties of the prototype through the prototype cache, then a
+   plain walk of ordinary prototypes, then the generic path for anything
+   special.  ic_idx: the instruction's cache slot (0xFFFF: none). */
+static inline JSValue get_field_obj(JSContext *ctx, JSValueConst obj, JSAtom atom,
+                                    JSFunctionBytecode *b, uint16_t ic_idx)
 {
     JSObject *p = wf_obj(obj);
-    if (js_likely(shape_is_authoritative(p) && !wf_atom_is_int(atom))) {
-        int i = -1;
-        JSProperty *pr = ic_find(p, atom, ic, &i);
+    if (js_likely(wf_shape_is_authoritative(p) && !wf_atom_is_int(atom))) {
+        uint32_t *ic = ic_slot(ctx, b, ic_idx);
+        WFProtoIC *pe = NULL;
+        JSShape *own = p->shape;
+        JSProperty *pr;
+        int i = -1, depth = 0;
+
+        if (ic) {
+            pe = proto_ic(b, ic_idx);
+            if (pe->own == own) {
+                JSObject *h = own->proto;
+                JSShape *hs;
+                if (h && wf_shape_is_authoritative(h) && pe->idx < (uint32_t)(hs = h->shape)->prop_count &&
+                    hs->prop[pe->idx].atom == atom &&
+                    (hs->prop[pe->idx].flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
+                    return JS_DupValue(ctx, h->prop[pe->idx].u.value);
+            }
+        }
+        pr = ic_find(p, atom, ic, &i);
         if (pr)
             return JS_DupValue(ctx, pr->u.value);
         if (i < 0) {
             for (;;) {
                 p = p->shape->proto;
+                depth++;
                 if (!p)
                     return JS_UNDEFINED;
-                if (!shape_is_authoritative(p))
+                if (!wf_shape_is_authoritative(p))
                     break;
                 i = wf_shape_find(p->shape, atom);
                 if (i >= 0) {
-                    if ((p->shape->prop[i].flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
-                        return JS_DupValue(ctx, p->prop[i].u.value);
-                    break;
+                    if ((p->shape->prop[i].flags & JS_PROP_TMASK) != JS_PROP_NORMAL)
+                        break;
+                    if (depth == 1 && pe && own->is_hashed)
+                        proto_ic_fill(ctx->rt, pe, own, (uint32_t)i);
+                    return JS_DupValue(ctx, p->prop[i].u.value);
                 }
             }
         }
@@ -591,13 +578,6 @@ static WF_COLD JSValue throw_not_constructor(JSContext *ctx, JSValueConst v)
 
 static JSValue interp_run(JSContext *ctx, JSStackFrame *sf);
 
-/* OrdinaryCallBindThis for sloppy functions (push_this). */
-static WF_NOINLINE JSValue coerce_this(JSContext *ctx, JSValueConst this_val)
-{
-    if (JS_IsUndefined(this_val) || JS_IsNull(this_val))
-        return JS_DupValue(ctx, ctx->global_obj);
-    return wf_to_object(ctx, this_val);
-}
 
 JSValue wf_interp_call(JSContext *ctx, JSValueConst func_obj, JSValueConst this_val,
                        int argc, JSValueConst *argv, int flags)
@@ -684,147 +664,10 @@ JSValue wf_interp_run_program(JSContext *ctx, JSValue bfunc, JSValueConst this_v
 /* ---------------------------------------------------------------------- */
 /* Helpers for literal, class and method opcodes                           */
 
-/* fn.[[HomeObject]] = home (both borrowed). */
-static void set_home_object(JSContext *ctx, JSValueConst fn, JSValueConst home)
-{
-    JSObject *p;
-    if (!JS_IsObject(fn) || !JS_IsObject(home))
-        return;
-    p = wf_obj(fn);
-    switch (p->class_id) {
-    case JS_CLASS_BYTECODE_FUNCTION:
-    case JS_CLASS_GENERATOR_FUNCTION:
-    case JS_CLASS_ASYNC_FUNCTION:
-    case JS_CLASS_ASYNC_GENERATOR_FUNCTION: {
-        JSObject *old = p->u.func.home_object;
-        p->u.func.home_object = wf_obj(JS_DupValue(ctx, home));
-        if (old)
-            JS_FreeValue(ctx, JS_MKPTR(JS_TAG_OBJECT, old));
-        break;
-    }
-    default:
-        break;
-    }
-}
 
-/* define_method core: fn consumed. */
-static WF_NOINLINE int define_method(JSContext *ctx, JSValueConst obj, JSAtom atom,
-                                     JSValue fn, int flags)
-{
-    int kind = flags & WF_METHOD_KIND_MASK;
-    int pflags = JS_PROP_HAS_CONFIGURABLE | JS_PROP_CONFIGURABLE | JS_PROP_HAS_ENUMERABLE |
-                 JS_PROP_THROW;
-    int ret;
 
-    if (flags & WF_METHOD_ENUMERABLE)
-        pflags |= JS_PROP_ENUMERABLE;
-    set_home_object(ctx, fn, obj);
-    if (wf_func_set_name(ctx, fn, atom, kind == WF_METHOD_GETTER ? "get" :
-                         kind == WF_METHOD_SETTER ? "set" : NULL) < 0) {
-        JS_FreeValue(ctx, fn);
-        return -1;
-    }
-    switch (kind) {
-    case WF_METHOD_GETTER:
-        ret = wf_obj_define(ctx, obj, atom, JS_UNDEFINED, fn, JS_UNDEFINED,
-                            pflags | JS_PROP_HAS_GET);
-        break;
-    case WF_METHOD_SETTER:
-        ret = wf_obj_define(ctx, obj, atom, JS_UNDEFINED, JS_UNDEFINED, fn,
-                            pflags | JS_PROP_HAS_SET);
-        break;
-    default:
-        ret = wf_obj_define(ctx, obj, atom, fn, JS_UNDEFINED, JS_UNDEFINED,
-                            pflags | JS_PROP_HAS_VALUE | JS_PROP_HAS_WRITABLE |
-                            JS_PROP_WRITABLE);
-        break;
-    }
-    JS_FreeValue(ctx, fn);
-    return ret < 0 ? -1 : 0;
-}
 
-/* ClassDefinitionEvaluation core (define_class): sp[-2] = parent,
-   sp[-1] = ctor -> sp[-2] = ctor, sp[-1] = proto. */
-static WF_NOINLINE int define_class(JSContext *ctx, JSValue *sp, JSAtom name, int flags)
-{
-    JSValue parent = sp[-2], ctor = sp[-1];
-    JSValue proto_parent, ctor_parent, proto = JS_UNDEFINED;
 
-    if (flags & WF_CLASS_HAS_HERITAGE) {
-        if (JS_IsNull(parent)) {
-            proto_parent = JS_NULL;
-            ctor_parent = JS_DupValue(ctx, ctx->function_proto);
-        } else if (!wf_is_constructor(parent)) {
-            wf_throw_error(ctx, JS_TYPE_ERROR, "parent class must be a constructor");
-            return -1;
-        } else {
-            proto_parent = wf_obj_get(ctx, parent, JS_ATOM_prototype, parent);
-            if (JS_IsException(proto_parent))
-                return -1;
-            if (!JS_IsObject(proto_parent) && !JS_IsNull(proto_parent)) {
-                JS_FreeValue(ctx, proto_parent);
-                wf_throw_error(ctx, JS_TYPE_ERROR,
-                               "parent prototype must be an object or null");
-                return -1;
-            }
-            ctor_parent = JS_DupValue(ctx, parent);
-        }
-    } else {
-        proto_parent = JS_DupValue(ctx, ctx->class_proto[JS_CLASS_OBJECT]);
-        ctor_parent = JS_DupValue(ctx, ctx->function_proto);
-    }
-    proto = wf_obj_new(ctx, proto_parent, JS_CLASS_OBJECT);
-    JS_FreeValue(ctx, proto_parent);
-    if (JS_IsException(proto))
-        goto fail;
-    if (wf_obj_set_proto(ctx, ctor, ctor_parent, true) < 0)
-        goto fail;
-    set_home_object(ctx, ctor, proto);
-    if (wf_obj_define_value(ctx, ctor, JS_ATOM_prototype, JS_DupValue(ctx, proto),
-                            JS_PROP_THROW) < 0)
-        goto fail;
-    if (wf_obj_define_value(ctx, proto, JS_ATOM_constructor, JS_DupValue(ctx, ctor),
-                            JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE | JS_PROP_THROW) < 0)
-        goto fail;
-    if (name != JS_ATOM_empty_string && name != JS_ATOM_NULL) {
-        if (wf_func_set_name(ctx, ctor, name, NULL) < 0)
-            goto fail;
-    }
-    JS_FreeValue(ctx, ctor_parent);
-    JS_FreeValue(ctx, parent);
-    sp[-2] = ctor;
-    sp[-1] = proto;
-    return 0;
-fail:
-    JS_FreeValue(ctx, ctor_parent);
-    JS_FreeValue(ctx, proto);
-    return -1;
-}
-
-/* `with` / eval var object lookups: 1 found, 0 not, -1 exception. */
-static int with_found(JSContext *ctx, JSValueConst obj, JSAtom atom, int flags)
-{
-    if (!JS_IsObject(obj))
-        return 0;
-    if (flags & WF_WITH_IS_WITH)
-        return wf_with_has_binding(ctx, obj, atom);
-    return wf_obj_has(ctx, obj, atom);
-}
-
-/* GetBindingValue of an object environment (9.1.1.2.6): the binding may
-   have disappeared since HasBinding (a getter of @@unscopables...). */
-static JSValue with_get_binding(JSContext *ctx, JSValueConst obj, JSAtom atom, bool strict)
-{
-    int r = wf_obj_has(ctx, obj, atom);
-    if (r < 0)
-        return JS_EXCEPTION;
-    if (!r) {
-        if (strict)
-            return wf_throw_reference_error_atom(ctx, "%s is not defined", atom);
-        return JS_UNDEFINED;
-    }
-    return wf_obj_get(ctx, obj, atom, obj);
-}
 
 static int defvar_flags(int f)
 {
@@ -846,7 +689,7 @@ static int defvar_flags(int f)
    frame, or NULL: *fallback set means "use the generic call path",
    otherwise an exception is pending.  On success func, this_val,
    new_target and (move_args) the arguments are taken over. */
-static inline JSStackFrame *enter_call(JSContext *ctx, JSValue func, JSValue this_val,
+static js_force_inline JSStackFrame *enter_call(JSContext *ctx, JSValue func, JSValue this_val,
                                        JSValue new_target, int argc, JSValue *argv,
                                        bool move_args, bool is_construct, bool *fallback)
 {
@@ -874,13 +717,26 @@ static inline JSStackFrame *enter_call(JSContext *ctx, JSValue func, JSValue thi
         if (fb->is_derived_class_constructor) {
             this_val = JS_UNINITIALIZED;
         } else {
-            this_val = wf_obj_create_from_ctor(ctx, new_target, JS_CLASS_OBJECT);
+            this_val = JS_UNDEFINED;
+            if (JS_IsObject(new_target) && wf_shape_is_authoritative(wf_obj(new_target))) {
+                /* OrdinaryCreateFromConstructor with a plain data .prototype */
+                JSShape *sh = wf_obj(new_target)->shape;
+                int i = wf_shape_find(sh, JS_ATOM_prototype);
+                if (i >= 0 && (sh->prop[i].flags & JS_PROP_TMASK) == JS_PROP_NORMAL &&
+                    JS_IsObject(wf_obj(new_target)->prop[i].u.value))
+                    this_val = wf_obj_new(ctx, wf_obj(new_target)->prop[i].u.value,
+                                          JS_CLASS_OBJECT);
+                else
+                    this_val = wf_obj_create_from_ctor(ctx, new_target, JS_CLASS_OBJECT);
+            } else {
+                this_val = wf_obj_create_from_ctor(ctx, new_target, JS_CLASS_OBJECT);
+            }
             if (JS_IsException(this_val))
                 return NULL;
         }
     }
-    nsf = frame_push(ctx, func, fb, p->u.func.var_refs, this_val, new_target, argc, argv,
-                     move_args, is_construct ? WF_FRAME_CONSTRUCT : 0);
+    nsf = frame_push_inline(ctx, func, fb, p->u.func.var_refs, this_val, new_target, argc, argv,
+                            move_args, is_construct ? WF_FRAME_CONSTRUCT : 0);
     if (!nsf && is_construct)
         JS_FreeValue(ctx, this_val);
     return nsf;
@@ -920,112 +776,7 @@ static inline bool add_operand_is_inert(JSValueConst v)
     }
 }
 
-/* The slot that the store instruction at pc writes, or NULL if it is not
-   a plain slot write. 'below' is the stack slot under the add's left
-   operand (the object of `o.x += ...`). */
-static JSValue *store_slot(JSContext *ctx, JSStackFrame *sf, const uint8_t *pc, JSValue *below)
-{
-    int op = *pc;
-    JSObject *p;
-    JSAtom atom;
-    int i;
 
-    switch (op) {
-    case OP_put_field:
-        /* reached through insert2: [obj r] -> [r obj r] */
-        if (!JS_IsObject(below[-1]))
-            return NULL;
-        p = wf_obj(below[-1]);
-        atom = get_u32(pc + 1);
-        if (!shape_is_authoritative(p) || wf_atom_is_int(atom))
-            return NULL;
-        i = wf_shape_find(p->shape, atom);
-        if (i >= 0 && (p->shape->prop[i].flags & (JS_PROP_TMASK | JS_PROP_WRITABLE |
-                                                    JS_PROP_LENGTH)) == JS_PROP_WRITABLE)
-            return &p->prop[i].u.value;
-        return NULL;
-    case OP_put_var:
-    case OP_put_var_strict:
-        atom = get_u32(pc + 1);
-        if (JS_IsObject(ctx->global_var_obj)) {
-            p = wf_obj(ctx->global_var_obj);
-            i = wf_shape_find(p->shape, atom);
-            if (i >= 0)
-                return (p->shape->prop[i].flags & JS_PROP_WRITABLE) ? &p->prop[i].u.value : NULL;
-        }
-        if (!JS_IsObject(ctx->global_obj))
-            return NULL;
-        p = wf_obj(ctx->global_obj);
-        if (!shape_is_authoritative(p))
-            return NULL;
-        i = wf_shape_find(p->shape, atom);
-        if (i >= 0 && (p->shape->prop[i].flags & (JS_PROP_TMASK | JS_PROP_WRITABLE)) ==
-                          JS_PROP_WRITABLE)
-            return &p->prop[i].u.value;
-        return NULL;
-    case OP_put_var_ref:
-    case OP_put_var_ref_check:
-    case OP_set_var_ref:
-        if (sf->var_refs && get_u16(pc + 1) < sf->b->closure_var_count)
-            return sf->var_refs[get_u16(pc + 1)]->pvalue;
-        return NULL;
-    case OP_put_loc:
-    case OP_set_loc:
-    case OP_put_loc_check:
-        if (get_u16(pc + 1) < sf->b->var_count)
-            return &sf->var_buf[get_u16(pc + 1)];
-        return NULL;
-    case OP_put_loc0: case OP_put_loc1: case OP_put_loc2: case OP_put_loc3:
-        if (op - OP_put_loc0 < sf->b->var_count)
-            return &sf->var_buf[op - OP_put_loc0];
-        return NULL;
-    case OP_put_arg:
-    case OP_set_arg:
-        if (get_u16(pc + 1) < sf->arg_alloc)
-            return &sf->arg_buf[get_u16(pc + 1)];
-        return NULL;
-    default:
-        return NULL;
-    }
-}
-
-/* If every other reference to the string a is held by slots that the
-   instructions after the add overwrite with its result (`x += s`, with
-   the result also kept as a completion value: dup; put x; put_loc c),
-   move those references to the operand so the concatenation owns the
-   string alone. */
-static WF_NOINLINE void add_take_targets(JSContext *ctx, JSStackFrame *sf, const uint8_t *pc,
-                                         JSValue *below, JSValueConst a)
-{
-    JSValue *slots[2];
-    int n = 0, i;
-    void *ptr = JS_VALUE_GET_PTR(a);
-
-    {
-        bool dup = *pc == OP_dup || *pc == OP_insert2;
-        if (*pc == OP_insert2 && pc[1] != OP_put_field)
-            return;
-        if (dup)
-            pc++;
-        slots[n++] = store_slot(ctx, sf, pc, below);
-        if (dup && slots[0]) {
-            /* the duplicate goes to the next store (script completion) */
-            pc += op_size[*pc];
-            slots[n++] = store_slot(ctx, sf, pc, below);
-        }
-    }
-    for (i = 0; i < n; i++) {
-        if (!slots[i] || JS_VALUE_GET_TAG(*slots[i]) != JS_TAG_STRING ||
-            JS_VALUE_GET_PTR(*slots[i]) != ptr)
-            n = i;  /* only a prefix of plain stores counts */
-    }
-    if (n == 0 || (n == 2 && slots[0] == slots[1]) || wf_str(a)->header.ref_count != 1 + n)
-        return;
-    for (i = 0; i < n; i++) {
-        *slots[i] = JS_UNDEFINED;
-        wf_str(a)->header.ref_count--;
-    }
-}
 
 /* The fused `x += y` opcodes: *pres = old + rhs (both consumed).  'slot'
    is where the result will be stored, when that store is a plain slot
@@ -1066,7 +817,7 @@ static inline JSValue *plain_field_slot(JSValueConst obj, JSAtom atom)
     if (!JS_IsObject(obj))
         return NULL;
     p = wf_obj(obj);
-    if (!shape_is_authoritative(p) || wf_atom_is_int(atom))
+    if (!wf_shape_is_authoritative(p) || wf_atom_is_int(atom))
         return NULL;
     i = wf_shape_find(p->shape, atom);
     if (i >= 0 && (p->shape->prop[i].flags & (JS_PROP_TMASK | JS_PROP_WRITABLE | JS_PROP_LENGTH)) ==
@@ -1091,120 +842,11 @@ static inline JSValue *plain_global_slot(JSContext *ctx, JSAtom atom)
 /* Private names (classes): own properties keyed by private symbols,
    reached without the object's exotic hooks and never inherited.          */
 
-static WF_COLD JSValue throw_private(JSContext *ctx, const char *fmt, JSAtom atom)
-{
-    return wf_throw_type_error_atom(ctx, fmt, atom);
-}
 
-/* The own property slot for private name 'atom', or NULL. */
-static JSProperty *private_find(JSObject *p, JSAtom atom, int *pflags)
-{
-    int i = wf_shape_find(p->shape, atom);
-    if (i < 0)
-        return NULL;
-    *pflags = p->shape->prop[i].flags;
-    return &p->prop[i];
-}
 
-static WF_NOINLINE JSValue private_get(JSContext *ctx, JSValueConst obj, JSValueConst name)
-{
-    JSAtom atom = wf_symbol_to_atom(ctx->rt, name);
-    JSProperty *pr;
-    int flags;
 
-    if (!JS_IsObject(obj) || !(pr = private_find(wf_obj(obj), atom, &flags)))
-        return throw_private(ctx, "Cannot read private member %s from an object whose "
-                             "class did not declare it", atom);
-    if ((flags & JS_PROP_TMASK) == JS_PROP_GETSET) {
-        JSObject *getter = pr->u.getset.getter;
-        if (!getter)
-            return throw_private(ctx, "'%s' was defined without a getter", atom);
-        return wf_call(ctx, JS_MKPTR(JS_TAG_OBJECT, getter), obj, 0, NULL);
-    }
-    return JS_DupValue(ctx, pr->u.value);
-}
 
-/* val consumed */
-static WF_NOINLINE int private_put(JSContext *ctx, JSValueConst obj, JSValueConst name, JSValue val)
-{
-    JSAtom atom = wf_symbol_to_atom(ctx->rt, name);
-    JSProperty *pr;
-    int flags;
 
-    if (!JS_IsObject(obj) || !(pr = private_find(wf_obj(obj), atom, &flags))) {
-        JS_FreeValue(ctx, val);
-        throw_private(ctx, "Cannot write private member %s to an object whose class "
-                      "did not declare it", atom);
-        return -1;
-    }
-    if ((flags & JS_PROP_TMASK) == JS_PROP_GETSET) {
-        JSObject *setter = pr->u.getset.setter;
-        JSValue r;
-        if (!setter) {
-            JS_FreeValue(ctx, val);
-            throw_private(ctx, "'%s' was defined without a setter", atom);
-            return -1;
-        }
-        r = wf_call(ctx, JS_MKPTR(JS_TAG_OBJECT, setter), obj, 1, &val);
-        JS_FreeValue(ctx, val);
-        if (JS_IsException(r))
-            return -1;
-        JS_FreeValue(ctx, r);
-        return 0;
-    }
-    if (!(flags & JS_PROP_WRITABLE)) {
-        JS_FreeValue(ctx, val);
-        throw_private(ctx, "Private method %s is not writable", atom);
-        return -1;
-    }
-    {
-        JSValue old = pr->u.value;
-        pr->u.value = val;
-        JS_FreeValue(ctx, old);
-    }
-    return 0;
-}
-
-/* val consumed */
-static WF_NOINLINE int private_define(JSContext *ctx, JSValueConst obj, JSValueConst name,
-                                      JSValue val)
-{
-    JSAtom atom = wf_symbol_to_atom(ctx->rt, name);
-    JSProperty *pr;
-    int flags;
-
-    if (!JS_IsObject(obj)) {
-        JS_FreeValue(ctx, val);
-        wf_throw_not_object(ctx, obj);
-        return -1;
-    }
-    if (private_find(wf_obj(obj), atom, &flags)) {
-        JS_FreeValue(ctx, val);
-        throw_private(ctx, "Cannot initialize %s twice on the same object", atom);
-        return -1;
-    }
-    pr = wf_obj_add_property(ctx, wf_obj(obj), atom, JS_PROP_WRITABLE);
-    if (!pr) {
-        JS_FreeValue(ctx, val);
-        return -1;
-    }
-    pr->u.value = val;
-    return 0;
-}
-
-static WF_NOINLINE JSValue private_symbol_new(JSContext *ctx, JSAtom descr)
-{
-    JSValue str = JS_AtomToString(ctx, descr), v;
-    JSAtom atom;
-    if (JS_IsException(str))
-        return str;
-    atom = wf_atom_new_symbol(ctx, wf_str(str), WF_ATOM_TYPE_PRIVATE);
-    if (atom == JS_ATOM_NULL)
-        return JS_EXCEPTION;
-    v = wf_atom_to_value(ctx, atom);
-    JS_FreeAtom(ctx, atom);
-    return v;
-}
 
 /* ---------------------------------------------------------------------- */
 /* The dispatch loop                                                       */
@@ -1298,11 +940,11 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
 
     /* ---- constants ---- */
     CASE(OP_push_i32):
-        *sp++ = JS_MKVAL(JS_TAG_INT, get_i32(pc));
+        *sp++ = JS_MKVAL(JS_TAG_INT, wf_get_i32(pc));
         pc += 4;
         DISPATCH();
     CASE(OP_push_i16):
-        *sp++ = JS_MKVAL(JS_TAG_INT, get_i16(pc));
+        *sp++ = JS_MKVAL(JS_TAG_INT, wf_get_i16(pc));
         pc += 2;
         DISPATCH();
     CASE(OP_push_i8):
@@ -1337,11 +979,11 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         *sp++ = JS_MKVAL(JS_TAG_INT, 7);
         DISPATCH();
     CASE(OP_push_const):
-        *sp++ = JS_DupValue(ctx, b->cpool[get_u32(pc)]);
+        *sp++ = JS_DupValue(ctx, b->cpool[wf_get_u32(pc)]);
         pc += 4;
         DISPATCH();
     CASE(OP_push_atom_value): {
-        JSValue v = JS_AtomToString(ctx, get_u32(pc));
+        JSValue v = JS_AtomToString(ctx, wf_get_u32(pc));
         pc += 4;
         if (JS_IsException(v))
             goto exception;
@@ -1367,7 +1009,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         if (b->is_strict || !b->has_this_binding || JS_IsObject(sf->this_val)) {
             *sp++ = JS_DupValue(ctx, sf->this_val);
         } else {
-            JSValue v = coerce_this(ctx, sf->this_val);
+            JSValue v = wf_interp_coerce_this(ctx, sf->this_val);
             if (JS_IsException(v))
                 goto exception;
             *sp++ = v;
@@ -1417,7 +1059,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_rest): {
-        int first = get_u16(pc);
+        int first = wf_get_u16(pc);
         JSValue v;
         pc += 2;
         v = wf_build_rest(ctx, first, sf->arg_count, arg_buf);
@@ -1449,7 +1091,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_fclosure): {
-        JSValue v = wf_closure_new(ctx, b->cpool[get_u32(pc)], var_refs, sf);
+        JSValue v = wf_closure_new(ctx, b->cpool[wf_get_u32(pc)], var_refs, sf);
         pc += 4;
         if (JS_IsException(v))
             goto exception;
@@ -1581,7 +1223,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
 
     /* ---- calls ---- */
     CASE(OP_call):
-        call_argc = get_u16(pc);
+        call_argc = wf_get_u16(pc);
         pc += 2;
         call_argv = sp - call_argc;
         call_func = call_argv[-1];
@@ -1591,7 +1233,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         call_construct = false;
         goto do_call;
     CASE(OP_call_method):
-        call_argc = get_u16(pc);
+        call_argc = wf_get_u16(pc);
         pc += 2;
         call_argv = sp - call_argc;
         call_func = call_argv[-1];
@@ -1601,7 +1243,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         call_construct = false;
         goto do_call;
     CASE(OP_call_constructor):
-        call_argc = get_u16(pc);
+        call_argc = wf_get_u16(pc);
         pc += 2;
         call_argv = sp - call_argc;
         call_func = call_argv[-2];
@@ -1612,8 +1254,8 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         goto do_call;
     CASE(OP_eval): {
         int scope_idx;
-        call_argc = get_u16(pc);
-        scope_idx = get_u16(pc + 2);
+        call_argc = wf_get_u16(pc);
+        scope_idx = wf_get_u16(pc + 2);
         pc += 4;
         call_argv = sp - call_argc;
         call_func = call_argv[-1];
@@ -1665,7 +1307,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_apply): {
-        int kind = get_u16(pc);
+        int kind = wf_get_u16(pc);
         JSValue *vals;
         uint32_t cnt;
         JSValue v;
@@ -1714,17 +1356,18 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_apply_eval): {
-        int scope_idx = get_u16(pc);
+        int scope_idx = wf_get_u16(pc);
         JSValue func = sp[-2], arr = sp[-1], v;
         pc += 2;
         if (JS_IsObject(func) && JS_IsObject(ctx->eval_obj) &&
             JS_VALUE_GET_PTR(func) == JS_VALUE_GET_PTR(ctx->eval_obj)) {
             JSValue *vals;
             uint32_t cnt = 0;
-            JSValue a0 = JS_UNDEFINED;
-            if (wf_array_get_fast(arr, &vals, &cnt) && cnt > 0)
-                a0 = JS_DupValue(ctx, vals[0]);
-            else if (!wf_array_get_fast(arr, &vals, &cnt))
+            JSValue a0;
+            /* the spread array is fresh and dense: its first element */
+            if (wf_array_get_fast(arr, &vals, &cnt))
+                a0 = cnt > 0 ? JS_DupValue(ctx, vals[0]) : JS_UNDEFINED;
+            else
                 a0 = wf_obj_get_uint32(ctx, arr, 0);
             if (JS_IsException(a0)) {
                 v = a0;
@@ -1746,7 +1389,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_array_from): {
-        int n = get_u16(pc);
+        int n = wf_get_u16(pc);
         JSValue v;
         pc += 2;
         v = wf_array_from_values(ctx, (uint32_t)n, sp - n);
@@ -1772,7 +1415,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
                            "Derived constructors may only return object or undefined");
             goto exception;
         } else if (JS_IsUninitialized(th)) {
-            throw_kind(ctx, WF_THROW_THIS_UNINIT, JS_ATOM_NULL);
+            wf_interp_throw_kind(ctx, WF_THROW_THIS_UNINIT, JS_ATOM_NULL);
             goto exception;
         } else {
             sp[-2] = th;
@@ -1794,14 +1437,14 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         JS_Throw(ctx, *--sp);
         goto exception;
     CASE(OP_throw_error): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         int kind = pc[4];
         pc += 5;
-        throw_kind(ctx, kind, atom);
+        wf_interp_throw_kind(ctx, kind, atom);
         goto exception;
     }
     CASE(OP_goto): {
-        int32_t off = get_i32(pc);
+        int32_t off = wf_get_i32(pc);
         pc += off;
         if (off <= 0 && poll_interrupt(ctx) < 0)
             goto exception;
@@ -1810,7 +1453,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     CASE(OP_if_false):
     CASE(OP_if_true): {
         JSValue v = *--sp;
-        int32_t off = get_i32(pc);
+        int32_t off = wf_get_i32(pc);
         int truth;
         bool jump_if = pc[-1] == OP_if_true;
         if (JS_VALUE_GET_TAG(v) == JS_TAG_BOOL) {
@@ -1829,13 +1472,13 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_catch): {
-        int32_t off = get_i32(pc);
+        int32_t off = wf_get_i32(pc);
         *sp++ = JS_MKVAL(JS_TAG_CATCH_OFFSET, (int32_t)(pc + off - b->code));
         pc += 4;
         DISPATCH();
     }
     CASE(OP_gosub): {
-        int32_t off = get_i32(pc);
+        int32_t off = wf_get_i32(pc);
         *sp++ = JS_MKVAL(JS_TAG_INT, (int32_t)(pc + 4 - b->code));
         pc += off;
         DISPATCH();
@@ -1855,39 +1498,39 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
 
     /* ---- locals, arguments, closure variables ---- */
     CASE(OP_get_loc):
-        *sp++ = JS_DupValue(ctx, var_buf[get_u16(pc)]);
+        *sp++ = JS_DupValue(ctx, var_buf[wf_get_u16(pc)]);
         pc += 2;
         DISPATCH();
     CASE(OP_put_loc):
-        SET_SLOT(&var_buf[get_u16(pc)], *--sp);
+        SET_SLOT(&var_buf[wf_get_u16(pc)], *--sp);
         pc += 2;
         DISPATCH();
     CASE(OP_set_loc):
-        SET_SLOT(&var_buf[get_u16(pc)], JS_DupValue(ctx, sp[-1]));
+        SET_SLOT(&var_buf[wf_get_u16(pc)], JS_DupValue(ctx, sp[-1]));
         pc += 2;
         DISPATCH();
     CASE(OP_get_arg):
-        *sp++ = JS_DupValue(ctx, arg_buf[get_u16(pc)]);
+        *sp++ = JS_DupValue(ctx, arg_buf[wf_get_u16(pc)]);
         pc += 2;
         DISPATCH();
     CASE(OP_put_arg):
-        SET_SLOT(&arg_buf[get_u16(pc)], *--sp);
+        SET_SLOT(&arg_buf[wf_get_u16(pc)], *--sp);
         pc += 2;
         DISPATCH();
     CASE(OP_set_arg):
-        SET_SLOT(&arg_buf[get_u16(pc)], JS_DupValue(ctx, sp[-1]));
+        SET_SLOT(&arg_buf[wf_get_u16(pc)], JS_DupValue(ctx, sp[-1]));
         pc += 2;
         DISPATCH();
     CASE(OP_get_var_ref):
-        *sp++ = JS_DupValue(ctx, *var_refs[get_u16(pc)]->pvalue);
+        *sp++ = JS_DupValue(ctx, *var_refs[wf_get_u16(pc)]->pvalue);
         pc += 2;
         DISPATCH();
     CASE(OP_put_var_ref):
-        SET_SLOT(var_refs[get_u16(pc)]->pvalue, *--sp);
+        SET_SLOT(var_refs[wf_get_u16(pc)]->pvalue, *--sp);
         pc += 2;
         DISPATCH();
     CASE(OP_set_var_ref):
-        SET_SLOT(var_refs[get_u16(pc)]->pvalue, JS_DupValue(ctx, sp[-1]));
+        SET_SLOT(var_refs[wf_get_u16(pc)]->pvalue, JS_DupValue(ctx, sp[-1]));
         pc += 2;
         DISPATCH();
     CASE(OP_get_loc0): *sp++ = JS_DupValue(ctx, var_buf[0]); DISPATCH();
@@ -1915,95 +1558,95 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     CASE(OP_get_var_ref2): *sp++ = JS_DupValue(ctx, *var_refs[2]->pvalue); DISPATCH();
     CASE(OP_get_var_ref3): *sp++ = JS_DupValue(ctx, *var_refs[3]->pvalue); DISPATCH();
     CASE(OP_set_loc_uninitialized):
-        SET_SLOT(&var_buf[get_u16(pc)], JS_UNINITIALIZED);
+        SET_SLOT(&var_buf[wf_get_u16(pc)], JS_UNINITIALIZED);
         pc += 2;
         DISPATCH();
     CASE(OP_get_loc_check): {
-        int idx = get_u16(pc);
+        int idx = wf_get_u16(pc);
         pc += 2;
         if (js_unlikely(JS_IsUninitialized(var_buf[idx]))) {
-            throw_kind(ctx, WF_THROW_TDZ, loc_name(b, idx));
+            wf_interp_throw_kind(ctx, WF_THROW_TDZ, loc_name(b, idx));
             goto exception;
         }
         *sp++ = JS_DupValue(ctx, var_buf[idx]);
         DISPATCH();
     }
     CASE(OP_get_loc_checkthis): {
-        int idx = get_u16(pc);
+        int idx = wf_get_u16(pc);
         pc += 2;
         if (js_unlikely(JS_IsUninitialized(var_buf[idx]))) {
-            throw_kind(ctx, WF_THROW_THIS_UNINIT, JS_ATOM_NULL);
+            wf_interp_throw_kind(ctx, WF_THROW_THIS_UNINIT, JS_ATOM_NULL);
             goto exception;
         }
         *sp++ = JS_DupValue(ctx, var_buf[idx]);
         DISPATCH();
     }
     CASE(OP_put_loc_check): {
-        int idx = get_u16(pc);
+        int idx = wf_get_u16(pc);
         pc += 2;
         if (js_unlikely(JS_IsUninitialized(var_buf[idx]))) {
-            throw_kind(ctx, WF_THROW_TDZ, loc_name(b, idx));
+            wf_interp_throw_kind(ctx, WF_THROW_TDZ, loc_name(b, idx));
             goto exception;
         }
         SET_SLOT(&var_buf[idx], *--sp);
         DISPATCH();
     }
     CASE(OP_put_loc_check_init): {
-        int idx = get_u16(pc);
+        int idx = wf_get_u16(pc);
         pc += 2;
         if (js_unlikely(!JS_IsUninitialized(var_buf[idx]))) {
-            throw_kind(ctx, WF_THROW_SUPER_TWICE, JS_ATOM_NULL);
+            wf_interp_throw_kind(ctx, WF_THROW_SUPER_TWICE, JS_ATOM_NULL);
             goto exception;
         }
         var_buf[idx] = *--sp;
         DISPATCH();
     }
     CASE(OP_get_var_ref_check): {
-        int idx = get_u16(pc);
+        int idx = wf_get_u16(pc);
         JSValue *pv = var_refs[idx]->pvalue;
         pc += 2;
         if (js_unlikely(JS_IsUninitialized(*pv))) {
-            throw_kind(ctx, WF_THROW_TDZ, var_ref_name(b, idx));
+            wf_interp_throw_kind(ctx, WF_THROW_TDZ, var_ref_name(b, idx));
             goto exception;
         }
         *sp++ = JS_DupValue(ctx, *pv);
         DISPATCH();
     }
     CASE(OP_get_var_ref_checkthis): {
-        int idx = get_u16(pc);
+        int idx = wf_get_u16(pc);
         JSValue *pv = var_refs[idx]->pvalue;
         pc += 2;
         if (js_unlikely(JS_IsUninitialized(*pv))) {
-            throw_kind(ctx, WF_THROW_THIS_UNINIT, JS_ATOM_NULL);
+            wf_interp_throw_kind(ctx, WF_THROW_THIS_UNINIT, JS_ATOM_NULL);
             goto exception;
         }
         *sp++ = JS_DupValue(ctx, *pv);
         DISPATCH();
     }
     CASE(OP_put_var_ref_check): {
-        int idx = get_u16(pc);
+        int idx = wf_get_u16(pc);
         JSValue *pv = var_refs[idx]->pvalue;
         pc += 2;
         if (js_unlikely(JS_IsUninitialized(*pv))) {
-            throw_kind(ctx, WF_THROW_TDZ, var_ref_name(b, idx));
+            wf_interp_throw_kind(ctx, WF_THROW_TDZ, var_ref_name(b, idx));
             goto exception;
         }
         SET_SLOT(pv, *--sp);
         DISPATCH();
     }
     CASE(OP_put_var_ref_check_init): {
-        int idx = get_u16(pc);
+        int idx = wf_get_u16(pc);
         JSValue *pv = var_refs[idx]->pvalue;
         pc += 2;
         if (js_unlikely(!JS_IsUninitialized(*pv))) {
-            throw_kind(ctx, WF_THROW_SUPER_TWICE, JS_ATOM_NULL);
+            wf_interp_throw_kind(ctx, WF_THROW_SUPER_TWICE, JS_ATOM_NULL);
             goto exception;
         }
         *pv = *--sp;
         DISPATCH();
     }
     CASE(OP_close_loc): {
-        int idx = get_u16(pc);
+        int idx = wf_get_u16(pc);
         pc += 2;
         if (!list_empty(&sf->var_ref_list))
             wf_frame_close_var_ref_slot(rt, sf, idx);
@@ -2013,11 +1656,11 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     /* ---- global variables ---- */
     CASE(OP_get_var):
     CASE(OP_get_var_undef): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         JSValue v;
         bool throw_ref = pc[-1] == OP_get_var;
         pc += 4;
-        v = wf_global_get(ctx, atom, throw_ref);
+        v = global_get_cached(ctx, b, atom, throw_ref);
         if (JS_IsException(v))
             goto exception;
         *sp++ = v;
@@ -2025,22 +1668,22 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     }
     CASE(OP_put_var):
     CASE(OP_put_var_strict): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         bool strict = pc[-1] == OP_put_var_strict;
         pc += 4;
-        if (wf_global_put(ctx, atom, *--sp, strict) < 0)
+        if (global_put_cached(ctx, b, atom, *--sp, strict) < 0)
             goto exception;
         DISPATCH();
     }
     CASE(OP_put_var_init): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         pc += 4;
         if (wf_global_init_lexical(ctx, atom, *--sp) < 0)
             goto exception;
         DISPATCH();
     }
     CASE(OP_delete_var): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         int r;
         pc += 4;
         r = wf_global_delete(ctx, atom);
@@ -2050,7 +1693,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_check_define_var): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         int flags = pc[4];
         pc += 5;
         if (wf_global_check_decl(ctx, atom, defvar_flags(flags)) < 0)
@@ -2058,7 +1701,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_define_var): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         int flags = pc[4];
         pc += 5;
         if (wf_global_declare(ctx, atom, defvar_flags(flags)) < 0)
@@ -2066,7 +1709,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_define_func): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         int flags = pc[4];
         pc += 5;
         if (wf_global_define_func(ctx, atom, *--sp, defvar_flags(flags) | WF_GDECL_FUNCTION) < 0)
@@ -2074,7 +1717,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_define_var_obj): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         int flags = pc[4];
         JSValue obj = sp[-2], v = sp[-1];
         int r = 0;
@@ -2101,14 +1744,14 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     CASE(OP_with_delete_var):
     CASE(OP_with_get_ref): {
         int op = pc[-1];
-        JSAtom atom = get_u32(pc);
-        int32_t off = get_i32(pc + 4);
+        JSAtom atom = wf_get_u32(pc);
+        int32_t off = wf_get_i32(pc + 4);
         int flags = pc[8];
         const uint8_t *target = pc + 4 + off;
         JSValue obj = sp[-1];
         int r;
         pc += 9;
-        r = with_found(ctx, obj, atom, flags);
+        r = wf_interp_with_found(ctx, obj, atom, flags);
         if (r < 0)
             goto exception;
         if (!r) {
@@ -2118,7 +1761,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         }
         switch (op) {
         case OP_with_get_var: {
-            JSValue v = with_get_binding(ctx, obj, atom, b->is_strict);
+            JSValue v = wf_interp_with_get_binding(ctx, obj, atom, b->is_strict);
             if (JS_IsException(v))
                 goto exception;
             JS_FreeValue(ctx, obj);
@@ -2151,7 +1794,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
             break;
         }
         default: {
-            JSValue v = with_get_binding(ctx, obj, atom, b->is_strict);
+            JSValue v = wf_interp_with_get_binding(ctx, obj, atom, b->is_strict);
             if (JS_IsException(v))
                 goto exception;
             *sp++ = v;
@@ -2164,12 +1807,12 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
 
     /* ---- properties ---- */
     CASE(OP_get_field): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         JSValue obj = sp[-1], v;
         if (JS_IsObject(obj))
-            v = get_field_obj(ctx, obj, atom, ic_slot(ctx, b, get_u16(pc + 4)));
+            v = get_field_obj(ctx, obj, atom, b, wf_get_u16(pc + 4));
         else
-            v = get_field_slow(ctx, obj, atom);
+            v = wf_interp_get_field(ctx, obj, atom);
         pc += 6;
         if (JS_IsException(v))
             goto exception;
@@ -2178,12 +1821,12 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_get_field2): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         JSValue obj = sp[-1], v;
         if (JS_IsObject(obj))
-            v = get_field_obj(ctx, obj, atom, ic_slot(ctx, b, get_u16(pc + 4)));
+            v = get_field_obj(ctx, obj, atom, b, wf_get_u16(pc + 4));
         else
-            v = get_field_slow(ctx, obj, atom);
+            v = wf_interp_get_field(ctx, obj, atom);
         pc += 6;
         if (JS_IsException(v))
             goto exception;
@@ -2191,12 +1834,12 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_put_field): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         JSValue obj = sp[-2], v = sp[-1];
-        uint32_t *ic = ic_slot(ctx, b, get_u16(pc + 4));
+        uint32_t *ic = ic_slot(ctx, b, wf_get_u16(pc + 4));
         pc += 6;
         sp -= 2;
-        if (JS_IsObject(obj) && shape_is_authoritative(wf_obj(obj)) && !wf_atom_is_int(atom)) {
+        if (JS_IsObject(obj) && wf_shape_is_authoritative(wf_obj(obj)) && !wf_atom_is_int(atom)) {
             JSObject *p = wf_obj(obj);
             int i = -1;
             JSProperty *pr = ic_find(p, atom, ic, &i);
@@ -2207,7 +1850,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
                 DISPATCH();
             }
         }
-        if (put_field_slow(ctx, obj, atom, v, b->is_strict) < 0) {
+        if (wf_interp_put_field(ctx, obj, atom, v, b->is_strict) < 0) {
             JS_FreeValue(ctx, obj);
             goto exception;
         }
@@ -2238,7 +1881,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
             }
         }
         sp--;   /* key consumed by the slow path */
-        v = get_array_el_slow(ctx, obj, key);
+        v = wf_interp_get_array_el(ctx, obj, key);
         sp++;
         sp[-1] = JS_UNDEFINED;
         if (JS_IsException(v))
@@ -2269,7 +1912,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
             }
         }
         sp -= 3;
-        if (put_array_el_slow(ctx, obj, key, v, b->is_strict) < 0) {
+        if (wf_interp_put_array_el(ctx, obj, key, v, b->is_strict) < 0) {
             JS_FreeValue(ctx, obj);
             goto exception;
         }
@@ -2284,7 +1927,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         } else if (JS_VALUE_GET_TAG(obj) == JS_TAG_STRING) {
             v = JS_MKVAL(JS_TAG_INT, wf_str(obj)->len);
         } else {
-            v = get_field_slow(ctx, obj, JS_ATOM_length);
+            v = wf_interp_get_field(ctx, obj, JS_ATOM_length);
             if (JS_IsException(v))
                 goto exception;
         }
@@ -2304,7 +1947,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     CASE(OP_to_propkey2): {
         JSValue v;
         if (JS_IsUndefined(sp[-2]) || JS_IsNull(sp[-2])) {
-            throw_invalid_base(ctx, sp[-2], JS_ATOM_NULL, false);
+            wf_interp_throw_invalid_base(ctx, sp[-2], JS_ATOM_NULL, false);
             goto exception;
         }
         v = wf_op_to_property_key(ctx, sp[-1]);
@@ -2371,7 +2014,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
 
     /* ---- literals ---- */
     CASE(OP_define_field): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         pc += 4;
         if (wf_obj_define_value(ctx, sp[-2], atom, sp[-1], JS_PROP_C_W_E | JS_PROP_THROW) < 0) {
             sp--;
@@ -2422,32 +2065,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     }
     CASE(OP_copy_data_properties_excl): {
         /* [target src keys] */
-        JSValue *vals;
-        uint32_t cnt = 0;
-        JSAtom excl_buf[16], *excl = excl_buf;
-        int r = 0;
-        uint32_t i, n = 0;
-        if (!wf_array_get_fast(sp[-1], &vals, &cnt))
-            cnt = 0;
-        if (cnt > 16) {
-            excl = js_malloc(ctx, sizeof(JSAtom) * cnt);
-            if (!excl)
-                goto exception;
-        }
-        for (i = 0; i < cnt; i++) {
-            JSAtom a = wf_to_property_key(ctx, vals[i]);
-            if (a == JS_ATOM_NULL) {
-                r = -1;
-                break;
-            }
-            excl[n++] = a;
-        }
-        if (r == 0)
-            r = wf_copy_data_properties(ctx, sp[-3], sp[-2], excl, (int)n);
-        for (i = 0; i < n; i++)
-            JS_FreeAtom(ctx, excl[i]);
-        if (excl != excl_buf)
-            js_free(ctx, excl);
+        int r = wf_interp_copy_data_excl(ctx, sp[-3], sp[-2], sp[-1]);
         JS_FreeValue(ctx, *--sp);
         JS_FreeValue(ctx, *--sp);
         if (r < 0)
@@ -2464,11 +2082,11 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_define_method): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         int flags = pc[4];
         pc += 5;
         sp--;
-        if (define_method(ctx, sp[-1], atom, sp[0], flags) < 0)
+        if (wf_interp_define_method(ctx, sp[-1], atom, sp[0], flags) < 0)
             goto exception;
         DISPATCH();
     }
@@ -2480,7 +2098,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         if (atom == JS_ATOM_NULL)
             goto exception;
         sp--;
-        r = define_method(ctx, sp[-2], atom, sp[0], flags);
+        r = wf_interp_define_method(ctx, sp[-2], atom, sp[0], flags);
         JS_FreeAtom(ctx, atom);
         JS_FreeValue(ctx, *--sp);
         if (r < 0)
@@ -2488,7 +2106,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_set_name): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         pc += 4;
         if (wf_func_set_name(ctx, sp[-1], atom, NULL) < 0)
             goto exception;
@@ -2506,13 +2124,13 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_set_home_object):
-        set_home_object(ctx, sp[-1], sp[-2]);
+        wf_interp_set_home_object(ctx, sp[-1], sp[-2]);
         DISPATCH();
     CASE(OP_define_class): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         int flags = pc[4];
         pc += 5;
-        if (define_class(ctx, sp, atom, flags) < 0)
+        if (wf_interp_define_class(ctx, sp, atom, flags) < 0)
             goto exception;
         DISPATCH();
     }
@@ -2670,7 +2288,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         if (ta == JS_TAG_STRING && wf_str(a)->header.ref_count > 1 && add_operand_is_inert(c) &&
             (tc != JS_TAG_STRING ||
              (uint64_t)wf_str(a)->len + wf_str(c)->len <= JS_STRING_LEN_MAX))
-            add_take_targets(ctx, sf, pc, sp, a);
+            wf_interp_add_take_targets(ctx, sf, pc, sp, a);
         if (wf_op_add_slow(ctx, &r, a, c) < 0)
             goto exception;
         *sp++ = r;
@@ -2887,7 +2505,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     }
     CASE(OP_inc_loc):
     CASE(OP_dec_loc): {
-        int idx = get_u16(pc);
+        int idx = wf_get_u16(pc);
         bool is_inc = pc[-1] == OP_inc_loc;
         JSValue v = var_buf[idx], r;
         pc += 2;
@@ -2905,7 +2523,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_add_loc): {
-        int idx = get_u16(pc);
+        int idx = wf_get_u16(pc);
         JSValue a = var_buf[idx], c = sp[-1], r;
         int ta = JS_VALUE_GET_TAG(a), tc = JS_VALUE_GET_TAG(c);
         pc += 2;
@@ -3035,7 +2653,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
 
     /* ---- private names ---- */
     CASE(OP_private_symbol): {
-        JSValue v = private_symbol_new(ctx, get_u32(pc));
+        JSValue v = wf_interp_private_symbol(ctx, wf_get_u32(pc));
         pc += 4;
         if (JS_IsException(v))
             goto exception;
@@ -3043,7 +2661,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_get_private_field): {
-        JSValue v = private_get(ctx, sp[-2], sp[-1]);
+        JSValue v = wf_interp_private_get(ctx, sp[-2], sp[-1]);
         if (JS_IsException(v))
             goto exception;
         JS_FreeValue(ctx, sp[-2]);
@@ -3054,7 +2672,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     }
     CASE(OP_put_private_field): {
         /* [obj v name] */
-        int r = private_put(ctx, sp[-3], sp[-1], sp[-2]);
+        int r = wf_interp_private_put(ctx, sp[-3], sp[-1], sp[-2]);
         JS_FreeValue(ctx, sp[-1]);
         JS_FreeValue(ctx, sp[-3]);
         sp -= 3;
@@ -3064,7 +2682,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     }
     CASE(OP_define_private_field): {
         /* [obj name v] */
-        int r = private_define(ctx, sp[-3], sp[-2], sp[-1]);
+        int r = wf_interp_private_define(ctx, sp[-3], sp[-2], sp[-1]);
         JS_FreeValue(ctx, sp[-2]);
         sp -= 2;
         if (r < 0)
@@ -3080,7 +2698,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
             wf_throw_error(ctx, JS_TYPE_ERROR, "cannot use 'in' operator on a non-object");
             goto exception;
         }
-        r = private_find(wf_obj(obj), wf_symbol_to_atom(rt, name), &flags) != NULL;
+        r = wf_interp_private_find(wf_obj(obj), wf_symbol_to_atom(rt, name), &flags) != NULL;
         JS_FreeValue(ctx, name);
         JS_FreeValue(ctx, obj);
         sp[-2] = JS_NewBool(ctx, r);
@@ -3090,7 +2708,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
 
     /* ---- fused `x += y` ---- */
     CASE(OP_add_put_loc): {
-        int idx = get_u16(pc);
+        int idx = wf_get_u16(pc);
         JSValue r;
         pc += 2;
         sp -= 2;
@@ -3100,7 +2718,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_add_put_var_ref): {
-        int idx = get_u16(pc);
+        int idx = wf_get_u16(pc);
         JSValue r, *pv = var_refs[idx]->pvalue;
         pc += 2;
         sp -= 2;
@@ -3110,20 +2728,20 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_add_put_var): {
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         JSValue r;
         pc += 4;
         sp -= 2;
         if (add_for_store(ctx, &r, sp[0], sp[1], plain_global_slot(ctx, atom)) < 0)
             goto exception;
-        if (wf_global_put(ctx, atom, r, b->is_strict) < 0)
+        if (global_put_cached(ctx, b, atom, r, b->is_strict) < 0)
             goto exception;
         DISPATCH();
     }
     CASE(OP_add_put_field): {
         /* [obj old rhs] */
-        JSAtom atom = get_u32(pc);
-        uint32_t *ic = ic_slot(ctx, b, get_u16(pc + 4));
+        JSAtom atom = wf_get_u32(pc);
+        uint32_t *ic = ic_slot(ctx, b, wf_get_u16(pc + 4));
         JSValue obj = sp[-3], r;
         JSValue *slot = plain_field_slot(obj, atom);
         pc += 6;
@@ -3132,7 +2750,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
             goto exception;
         sp--;
         /* the add may have run code: look the slot up again */
-        if (JS_IsObject(obj) && shape_is_authoritative(wf_obj(obj)) && !wf_atom_is_int(atom)) {
+        if (JS_IsObject(obj) && wf_shape_is_authoritative(wf_obj(obj)) && !wf_atom_is_int(atom)) {
             JSObject *p = wf_obj(obj);
             int i = -1;
             JSProperty *pr = ic_find(p, atom, ic, &i);
@@ -3143,7 +2761,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
                 DISPATCH();
             }
         }
-        if (put_field_slow(ctx, obj, atom, r, b->is_strict) < 0) {
+        if (wf_interp_put_field(ctx, obj, atom, r, b->is_strict) < 0) {
             JS_FreeValue(ctx, obj);
             goto exception;
         }
@@ -3153,13 +2771,13 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
 
     /* ---- with: resolved references ---- */
     CASE(OP_with_find): {
-        JSAtom atom = get_u32(pc);
-        int32_t off = get_i32(pc + 4);
+        JSAtom atom = wf_get_u32(pc);
+        int32_t off = wf_get_i32(pc + 4);
         int flags = pc[8];
         const uint8_t *target = pc + 4 + off;
         int r;
         pc += 9;
-        r = with_found(ctx, sp[-1], atom, flags);
+        r = wf_interp_with_found(ctx, sp[-1], atom, flags);
         if (r < 0)
             goto exception;
         if (r) {
@@ -3172,7 +2790,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     }
     CASE(OP_put_ref_value): {
         /* [obj v] */
-        JSAtom atom = get_u32(pc);
+        JSAtom atom = wf_get_u32(pc);
         JSValue obj = sp[-2], v = sp[-1];
         int r;
         pc += 4;
@@ -3185,7 +2803,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
             goto exception;
         }
         sp -= 2;
-        r = put_field_slow(ctx, obj, atom, v, b->is_strict);
+        r = wf_interp_put_field(ctx, obj, atom, v, b->is_strict);
         JS_FreeValue(ctx, obj);
         if (r < 0)
             goto exception;
@@ -3219,7 +2837,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         }
         DISPATCH();
     CASE(OP_iterator_complete): {
-        JSValue d = get_field_slow(ctx, sp[-1], JS_ATOM_done);
+        JSValue d = wf_interp_get_field(ctx, sp[-1], JS_ATOM_done);
         if (JS_IsException(d))
             goto exception;
         *sp++ = JS_NewBool(ctx, wf_to_boolean(d));
@@ -3227,7 +2845,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_iterator_value): {
-        JSValue v = get_field_slow(ctx, sp[-1], JS_ATOM_value);
+        JSValue v = wf_interp_get_field(ctx, sp[-1], JS_ATOM_value);
         if (JS_IsException(v))
             goto exception;
         JS_FreeValue(ctx, sp[-1]);
@@ -3259,7 +2877,7 @@ do_return:
                 goto exception;
             }
             if (JS_IsUninitialized(sf->this_val)) {
-                throw_kind(ctx, WF_THROW_THIS_UNINIT, JS_ATOM_NULL);
+                wf_interp_throw_kind(ctx, WF_THROW_THIS_UNINIT, JS_ATOM_NULL);
                 goto exception;
             }
         }

@@ -134,8 +134,10 @@ static inline void wf_frame_pop_native(JSRuntime *rt, JSStackFrame *sf)
 }
 
 /* Interrupt polling: the context's counter is reset to this after each call
-   of the runtime's interrupt handler. */
+   of the runtime's interrupt handler (a torture build may lower it). */
+#ifndef WF_INTERRUPT_COUNTER_INIT
 #define WF_INTERRUPT_COUNTER_INIT 10000
+#endif
 
 /* Bytes of VM frames allowed when JS_SetMaxStackSize set no limit. */
 #define WF_VM_STACK_UNLIMITED ((size_t)1 << 30)

@@ -17,9 +17,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "quickjs.h"
 #include "engine/state.h"
 #include "engine/interp.h"
+#include "engine/object.h"
 
 struct JSFunctionBytecode;
 
@@ -30,6 +32,82 @@ struct JSFunctionBytecode;
 #define WF_UNUSED_RESULT
 #endif
 #endif
+
+#if defined(__GNUC__)
+#define WF_NOINLINE __attribute__((noinline))
+#define WF_COLD __attribute__((cold, noinline))
+#else
+#define WF_NOINLINE
+#define WF_COLD
+#endif
+
+/* Operands are little-endian and unaligned (bytecode.h). */
+static inline uint16_t wf_get_u16(const uint8_t *p)
+{
+    uint16_t v;
+    memcpy(&v, p, 2);
+    return v;
+}
+static inline int16_t wf_get_i16(const uint8_t *p)
+{
+    int16_t v;
+    memcpy(&v, p, 2);
+    return v;
+}
+static inline uint32_t wf_get_u32(const uint8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+static inline int32_t wf_get_i32(const uint8_t *p)
+{
+    int32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* Objects whose own shape properties are exactly their string-keyed own
+   properties (arrays and arguments objects are exotic only for their
+   elements, which are never in the shape): the property caches and the
+   fast paths may read their shape directly. */
+static inline bool wf_shape_is_authoritative(const JSObject *p)
+{
+    return !p->is_exotic || p->class_id == JS_CLASS_ARRAY || p->class_id == JS_CLASS_ARGUMENTS;
+}
+
+/* interp_obj.c: slow paths of the property / literal / class opcodes. */
+JSValue wf_interp_throw_kind(JSContext *ctx, int kind, JSAtom atom);   /* WFThrowKind */
+JSValue wf_interp_throw_invalid_base(JSContext *ctx, JSValueConst base, JSAtom atom, bool is_set);
+JSValue wf_interp_get_field(JSContext *ctx, JSValueConst obj, JSAtom atom);  /* GetValue(obj.atom) */
+int wf_interp_put_field(JSContext *ctx, JSValueConst obj, JSAtom atom, JSValue val,
+                        bool strict) WF_UNUSED_RESULT;                 /* val consumed */
+JSValue wf_interp_get_array_el(JSContext *ctx, JSValueConst obj, JSValue key);  /* key consumed */
+int wf_interp_put_array_el(JSContext *ctx, JSValueConst obj, JSValue key, JSValue val,
+                           bool strict) WF_UNUSED_RESULT;              /* key, val consumed */
+/* OrdinaryCallBindThis coercion of a sloppy function's this. */
+JSValue wf_interp_coerce_this(JSContext *ctx, JSValueConst this_val);
+void wf_interp_set_home_object(JSContext *ctx, JSValueConst fn, JSValueConst home);
+int wf_interp_define_method(JSContext *ctx, JSValueConst obj, JSAtom atom, JSValue fn,
+                            int flags) WF_UNUSED_RESULT;               /* fn consumed */
+/* define_class: sp[-2] parent, sp[-1] ctor -> sp[-2] ctor, sp[-1] proto. */
+int wf_interp_define_class(JSContext *ctx, JSValue *sp, JSAtom name, int flags) WF_UNUSED_RESULT;
+/* `with` HasBinding (1/0/-1) and GetBindingValue. */
+int wf_interp_with_found(JSContext *ctx, JSValueConst obj, JSAtom atom, int flags);
+JSValue wf_interp_with_get_binding(JSContext *ctx, JSValueConst obj, JSAtom atom, bool strict);
+/* `x += s` peephole: hand the store target's references to the concat. */
+void wf_interp_add_take_targets(JSContext *ctx, JSStackFrame *sf, const uint8_t *pc,
+                                JSValue *below, JSValueConst a);
+/* Private names. */
+JSProperty *wf_interp_private_find(JSObject *p, JSAtom atom, int *pflags);
+JSValue wf_interp_private_get(JSContext *ctx, JSValueConst obj, JSValueConst name);
+int wf_interp_private_put(JSContext *ctx, JSValueConst obj, JSValueConst name,
+                          JSValue val) WF_UNUSED_RESULT;
+int wf_interp_private_define(JSContext *ctx, JSValueConst obj, JSValueConst name,
+                             JSValue val) WF_UNUSED_RESULT;
+JSValue wf_interp_private_symbol(JSContext *ctx, JSAtom descr);
+int wf_interp_copy_data_excl(JSContext *ctx, JSValueConst target, JSValueConst src,
+                             JSValueConst keys) WF_UNUSED_RESULT;
 
 /* Binary operators handled by wf_op_binary_slow (also the BigInt kinds). */
 typedef enum WFBinOp {
@@ -163,6 +241,11 @@ typedef struct WFAsyncFrame {
     JSStackFrame frame;         /* arg_buf / var_buf / stack_buf point into slots */
     JSValue slots[];
 } WFAsyncFrame;
+
+/* interp.c: the bytecode's inline caches hold shape references (prototype
+   caches): marked and released with the bytecode (function.c). */
+void wf_interp_ic_mark(JSRuntime *rt, struct JSFunctionBytecode *b, JS_MarkFunc *mark_func);
+void wf_interp_ic_release(JSRuntime *rt, struct JSFunctionBytecode *b);
 
 /* interp.c: run (or resume) a frame that is already linked as the
    innermost frame; returns at its return, uncaught throw or suspension. */

@@ -42,6 +42,7 @@ JSModuleDef *wf_module_new(JSContext *ctx, JSAtom name)
     m->cap_promise = m->cap_resolve = m->cap_reject = JS_UNDEFINED;
     m->namespace_obj = JS_UNDEFINED;
     m->meta_obj = JS_UNDEFINED;
+    m->json_value = JS_UNDEFINED;
     m->status = WF_MOD_NEW;
     list_add_tail(&m->link, &ctx->loaded_modules);
     return m;
@@ -86,6 +87,7 @@ void wf_module_free(JSContext *ctx, JSModuleDef *m)
     JS_FreeValueRT(rt, m->cap_reject);
     JS_FreeValueRT(rt, m->namespace_obj);
     JS_FreeValueRT(rt, m->meta_obj);
+    JS_FreeValueRT(rt, m->json_value);
     js_free_rt(rt, m->async_parents);
     JS_FreeAtomRT(rt, m->name);
     js_free_rt(rt, m);
@@ -133,6 +135,7 @@ void wf_module_gc_mark(JSRuntime *rt, JSContext *ctx, JS_MarkFunc *mark_func)
         wf_gc_mark_value(rt, m->cap_reject, mark_func);
         wf_gc_mark_value(rt, m->namespace_obj, mark_func);
         wf_gc_mark_value(rt, m->meta_obj, mark_func);
+        wf_gc_mark_value(rt, m->json_value, mark_func);
     }
 }
 
@@ -263,6 +266,33 @@ static JSModuleDef *load_module(JSContext *ctx, JSAtom referrer, JSAtom spec,
         js_free(ctx, cname);
         return NULL;
     }
+    /* import ... with { type: "json" }: the source the host hands to
+       JS_Eval(JS_EVAL_TYPE_MODULE) is compiled as a JSON module */
+    {
+        bool json = false;
+        if (JS_IsObject(attributes)) {
+            JSValue t = JS_GetPropertyStr(ctx, attributes, "type");
+            const char *ts;
+            if (JS_IsException(t)) {
+                js_free(ctx, cname);
+                return NULL;
+            }
+            if (JS_IsString(t)) {
+                ts = JS_ToCString(ctx, t);
+                json = ts && !strcmp(ts, "json");
+                if (ts && !json) {
+                    wf_throw_error(ctx, JS_TYPE_ERROR, "unsupported module type '%s'", ts);
+                    JS_FreeCString(ctx, ts);
+                    JS_FreeValue(ctx, t);
+                    js_free(ctx, cname);
+                    return NULL;
+                }
+                JS_FreeCString(ctx, ts);
+            }
+            JS_FreeValue(ctx, t);
+        }
+        ctx->module_json_pending = json;
+    }
     if (rt->module_loader2) {
         m = rt->module_loader2(ctx, cname, rt->module_loader_opaque, attributes);
     } else if (rt->module_loader) {
@@ -271,6 +301,7 @@ static JSModuleDef *load_module(JSContext *ctx, JSAtom referrer, JSAtom spec,
         wf_throw_error(ctx, JS_REFERENCE_ERROR, "could not load module '%s'", cname);
         m = NULL;
     }
+    ctx->module_json_pending = false;
     js_free(ctx, cname);
     return m;
 }
@@ -924,7 +955,9 @@ static int create_env(JSContext *ctx, JSModuleDef *m)
         }
         if (is_import)
             continue;
-        if (i == m->meta_slot) {
+        if (m->is_json) {
+            m->env[i] = wf_var_ref_new_detached(ctx, JS_DupValue(ctx, m->json_value));
+        } else if (i == m->meta_slot) {
             JSValue meta = JS_GetImportMeta(ctx, m);
             if (JS_IsException(meta))
                 return -1;
@@ -1478,6 +1511,40 @@ static JSValue on_import_evaluated(JSContext *ctx, JSValueConst this_val, int ar
     return JS_UNDEFINED;
 }
 
+/* data: [module, resolve, reject]: link, evaluate, then resolve with the
+   namespace */
+static JSValue on_import_loaded(JSContext *ctx, JSValueConst this_val, int argc,
+                                JSValueConst *argv, int magic, JSValueConst *data)
+{
+    JSModuleDef *m = module_of(data[0]);
+    JSValue ep, ful;
+    (void)this_val;
+    (void)argc;
+    (void)argv;
+    (void)magic;
+    if (link_module(ctx, m) < 0)
+        goto reject;
+    ep = evaluate_module(ctx, m);
+    if (JS_IsException(ep))
+        goto reject;
+    ful = JS_NewCFunctionData(ctx, on_import_evaluated, 0, 0, 3, data);
+    if (JS_IsException(ful) || wf_promise_then(ctx, ep, ful, data[2], NULL) < 0) {
+        JS_FreeValue(ctx, ful);
+        JS_FreeValue(ctx, ep);
+        goto reject;
+    }
+    JS_FreeValue(ctx, ful);
+    JS_FreeValue(ctx, ep);
+    return JS_UNDEFINED;
+reject:
+    {
+        JSValue e = JS_GetException(ctx);
+        call_cap(ctx, data[2], e);
+        JS_FreeValue(ctx, e);
+    }
+    return JS_UNDEFINED;
+}
+
 /* import(specifier, options) (13.3.10.1 + ContinueDynamicImport) */
 JSValue wf_module_dynamic_import(JSContext *ctx, JSAtom referrer, JSValueConst specifier,
                                  JSValueConst options)
@@ -1502,26 +1569,53 @@ JSValue wf_module_dynamic_import(JSContext *ctx, JSAtom referrer, JSValueConst s
         if (JS_IsException(attrs))
             goto reject;
         if (!JS_IsUndefined(attrs)) {
+            /* EnumerableOwnProperties(attributes, key+value), copied into a
+               plain object so that nothing observes later reads */
             JSPropertyEnum *tab;
             uint32_t len, i;
+            JSValue copy;
             if (!JS_IsObject(attrs)) {
                 wf_throw_error(ctx, JS_TYPE_ERROR, "import() attributes must be an object");
                 goto reject;
             }
-            if (wf_obj_own_keys(ctx, &tab, &len, attrs, JS_GPN_STRING_MASK | JS_GPN_ENUM_ONLY) < 0)
+            if (wf_obj_own_keys(ctx, &tab, &len, attrs, JS_GPN_STRING_MASK) < 0)
                 goto reject;
+            copy = JS_NewObject(ctx);
+            if (JS_IsException(copy)) {
+                wf_prop_enum_free(ctx->rt, tab, len);
+                goto reject;
+            }
             for (i = 0; i < len; i++) {
-                JSValue v = JS_GetProperty(ctx, attrs, tab[i].atom);
-                bool ok = JS_IsString(v);
-                JS_FreeValue(ctx, v);
-                if (JS_IsException(v) || !ok) {
-                    wf_prop_enum_free(ctx->rt, tab, len);
-                    if (!JS_IsException(v))
-                        wf_throw_error(ctx, JS_TYPE_ERROR, "import attribute values must be strings");
-                    goto reject;
+                JSPropertyDescriptor desc;
+                JSValue v;
+                int r = wf_obj_get_own_property(ctx, &desc, attrs, tab[i].atom);
+                if (r < 0)
+                    goto attr_fail;
+                if (r == 0)
+                    continue;
+                r = (desc.flags & JS_PROP_ENUMERABLE) != 0;
+                wf_desc_free(ctx, &desc);
+                if (!r)
+                    continue;
+                v = JS_GetProperty(ctx, attrs, tab[i].atom);
+                if (JS_IsException(v))
+                    goto attr_fail;
+                if (!JS_IsString(v)) {
+                    JS_FreeValue(ctx, v);
+                    wf_throw_error(ctx, JS_TYPE_ERROR, "import attribute values must be strings");
+                    goto attr_fail;
                 }
+                if (JS_SetProperty(ctx, copy, tab[i].atom, v) < 0)
+                    goto attr_fail;
+                continue;
+            attr_fail:
+                wf_prop_enum_free(ctx->rt, tab, len);
+                JS_FreeValue(ctx, copy);
+                goto reject;
             }
             wf_prop_enum_free(ctx->rt, tab, len);
+            JS_FreeValue(ctx, attrs);
+            attrs = copy;
         }
     }
     spec = JS_ValueToAtom(ctx, str);
@@ -1530,15 +1624,17 @@ JSValue wf_module_dynamic_import(JSContext *ctx, JSAtom referrer, JSValueConst s
     m = load_module(ctx, referrer, spec, attrs);
     if (!m)
         goto reject;
-    if (load_requested(ctx, m) < 0 || link_module(ctx, m) < 0)
+    if (load_requested(ctx, m) < 0)
         goto reject;
-    ep = evaluate_module(ctx, m);
-    if (JS_IsException(ep))
-        goto reject;
+    /* ContinueDynamicImport: link and evaluate in a promise job, once the
+       (here synchronous) loading has finished */
     data[0] = module_value(m);
     data[1] = funcs[0];
     data[2] = funcs[1];
-    ful = JS_NewCFunctionData(ctx, on_import_evaluated, 0, 0, 3, data);
+    ep = wf_promise_resolve(ctx, ctx->promise_ctor, JS_UNDEFINED);
+    if (JS_IsException(ep))
+        goto reject;
+    ful = JS_NewCFunctionData(ctx, on_import_loaded, 0, 0, 3, data);
     if (JS_IsException(ful) || wf_promise_then(ctx, ep, ful, funcs[1], NULL) < 0) {
         JS_FreeValue(ctx, ful);
         JS_FreeValue(ctx, ep);

@@ -100,6 +100,8 @@ typedef struct JSModuleDef {
     JSValue eval_error;         /* [[EvaluationError]] */
     JSValue cap_promise, cap_resolve, cap_reject;   /* top-level capability */
 
+    JSValue json_value;         /* JSON module: its default export */
+    bool is_json;
     JSValue namespace_obj;      /* undefined until first requested */
     JSValue meta_obj;           /* undefined until first requested */
 } JSModuleDef;

@@ -30,6 +30,7 @@
 #include "engine/error.h"
 #include "engine/function.h"
 #include "engine/interp.h"
+#include "engine/abuf.h"
 
 #define THROW_FLAGS (JS_PROP_THROW | JS_PROP_THROW_STRICT)
 
@@ -982,7 +983,12 @@ int wf_obj_own_keys(JSContext *ctx, JSPropertyEnum **ptab, uint32_t *plen,
         for (i = 0; i < xlen; i++) {
             JSAtom a = xtab[i].atom;
             bool keep = key_kind(rt, a, &idx, flags) != KIND_SKIP;
-            if (keep && (flags & (JS_GPN_ENUM_ONLY | JS_GPN_SET_ENUM))) {
+            /* a proxy's enumerability is only known by asking its trap; a
+               module namespace's [[GetOwnProperty]] throws for a binding
+               in its TDZ */
+            if (keep && ((flags & JS_GPN_ENUM_ONLY) ||
+                         ((flags & JS_GPN_SET_ENUM) && (p->class_id == JS_CLASS_PROXY ||
+                                                        p->class_id == JS_CLASS_MODULE_NS)))) {
                 JSPropertyDescriptor d;
                 int r = wf_obj_get_own_property(ctx, &d, obj, a);
                 if (r < 0) {
@@ -1252,8 +1258,11 @@ JSValue wf_obj_get_value(JSContext *ctx, JSValueConst obj, JSValue prop)
     if (js_likely(value_is_int_key(prop, &i))) {
         if (JS_IsObject(obj)) {
             JSObject *p = wf_obj(obj);
+            JSValue v;
             if (p->fast_array && i < p->u.array.count)
                 return JS_DupValue(ctx, p->u.array.values[i]);
+            if (wf_is_typed_array_class(p->class_id) && wf_typed_array_get_fast(ctx, p, i, &v))
+                return v;
         } else if (JS_VALUE_GET_TAG(obj) == JS_TAG_STRING && i < wf_str(obj)->len) {
             return wf_str_new_char(ctx, wf_str_get(wf_str(obj), i));
         }
@@ -1283,6 +1292,12 @@ int wf_obj_set_value(JSContext *ctx, JSValueConst obj, JSValue prop, JSValue val
             JSObject *p = wf_obj(obj);
             if (p->fast_array && i < p->u.array.count) {
                 set_slot_value(ctx, &p->u.array.values[i], val);
+                return 1;
+            }
+            /* a typed array element never runs code when val is already
+               of the element's numeric type */
+            if (wf_is_typed_array_class(p->class_id) && wf_typed_array_set_fast(ctx, p, i, val)) {
+                JS_FreeValue(ctx, val);
                 return 1;
             }
         }

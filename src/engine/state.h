@@ -170,6 +170,7 @@ struct JSContext {
     int interrupt_counter;          /* counts down in the interpreter */
     bool is_raw;                    /* JS_NewContextRaw */
     struct list_head loaded_modules;/* module.c: JSModuleDef records */
+    bool module_json_pending;       /* module.c: the host is loading a JSON module */
     void *user_opaque;              /* JS_SetContextOpaque */
 };
 

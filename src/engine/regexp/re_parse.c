@@ -15,7 +15,7 @@
 #include "engine/regexp/re_int.h"
 #include "engine/unicode/unicode.h"
 
-#define RE_MAX_DEPTH 800
+#define RE_MAX_DEPTH 400     /* about 200 KiB of C stack at most */
 
 /* An alternative of a disjunction, for the duplicate group name rule
    (22.2.1.1 MightBothParticipate). */
@@ -39,6 +39,7 @@ typedef struct ReParser {
     ReNode **named_refs;   /* \k<name> nodes to resolve */
     int nrefs, cap_refs;
     int depth;
+    uint32_t namebuf[256]; /* a group name being parsed (keeps it off the C stack) */
     char *err;
     size_t errlen;
     bool failed;
@@ -1041,7 +1042,7 @@ static ReNode *parse_atom_escape(ReParser *P)
         break;
     case 'k':
         if (P->named) {
-            uint32_t buf[256];
+            uint32_t *buf = P->namebuf;
             size_t n;
             ReNode *node;
             P->pos++;
@@ -1150,7 +1151,7 @@ static ReNode *parse_group(ReParser *P)
             return n;
         }
         if (c == '<') {
-            uint32_t buf[256];
+            uint32_t *buf = P->namebuf;
             size_t len;
             int idx;
             P->pos += 2;
