@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // bench/run.js - CPU benchmarks of weft against `node --jitless`.
 //
-//   node bench/run.js [--weft build/weft] [--filter NAME] [--reps N] [--node PATH]
+//   node bench/run.js [--weft build/weft] [--filter TEXT] [--reps N] [--node PATH]
+//                     [--timeout S] [NAME ...]
 //
 // Runs each bench/*.js (except this file) with weft and with
 // `node --jitless` (an interpreter, like weft), N times each (default 3),
@@ -9,6 +10,10 @@
 // ms, their ratio (weft / node: lower is better) and the geometric mean of
 // the ratios.  A benchmark prints one line of results; when weft's line
 // differs from node's, the row is marked MISMATCH (a correctness bug).
+//
+// NAMEs select benchmarks by exact name (`classes fib`); --filter keeps
+// those whose file name contains TEXT.  On a shared machine use a subset
+// and `--reps 1`.
 'use strict';
 
 const fs = require('fs');
@@ -16,7 +21,7 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 
 function parseArgs(argv) {
-  const o = { weft: 'build/weft', filter: null, reps: 3, node: process.execPath, timeout: 300 };
+  const o = { weft: 'build/weft', filter: null, names: [], reps: 3, node: process.execPath, timeout: 300 };
   for (let i = 2; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -29,9 +34,10 @@ function parseArgs(argv) {
     else if (a === '--node') o.node = next();
     else if (a === '--timeout') o.timeout = Number(next()) || o.timeout;
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node bench/run.js [--weft build/weft] [--filter NAME] [--reps N] [--node PATH] [--timeout S]');
+      console.log('usage: node bench/run.js [--weft build/weft] [--filter TEXT] [--reps N] [--node PATH] [--timeout S] [NAME ...]');
       process.exit(0);
-    } else throw new Error(`unknown argument ${a}`);
+    } else if (a.startsWith('-')) throw new Error(`unknown argument ${a}`);
+    else o.names.push(a.replace(/\.js$/, ''));
   }
   return o;
 }
@@ -77,7 +83,14 @@ function main() {
   const files = fs.readdirSync(__dirname)
     .filter(f => f.endsWith('.js') && f !== 'run.js')
     .filter(f => !o.filter || f.includes(o.filter))
+    .filter(f => o.names.length === 0 || o.names.includes(f.replace(/\.js$/, '')))
     .sort();
+  for (const n of o.names) {
+    if (!fs.existsSync(path.join(__dirname, n + '.js'))) {
+      console.error(`bench: no benchmark named ${n}`);
+      process.exit(2);
+    }
+  }
   if (files.length === 0) {
     console.error('bench: no benchmark selected');
     process.exit(2);

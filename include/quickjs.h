@@ -905,6 +905,60 @@ JS_EXTERN int JS_SetPropertyFunctionList(JSContext *ctx, JSValueConst obj,
 /* Version */
 JS_EXTERN const char *JS_GetVersion(void);
 
+/* SharedArrayBuffer backing stores.  By default a SharedArrayBuffer's bytes
+   live in a block of the C library with an atomic count, shared by every
+   runtime that holds it.  An embedder may supply the block's allocator
+   instead: sab_alloc(opaque, size) returns a zero-or-not-filled block of
+   size bytes (Weft zero-fills it and keeps its own header at its start),
+   sab_dup / sab_free add and drop a reference to a block sab_alloc
+   returned; the block is released when the embedder's count drops to
+   zero.  Without sab_dup Weft counts the references itself and calls
+   sab_free once.  The entries of a JSSABTab are these block pointers.
+   Stores remember the functions they were made with, so a store may
+   outlive the runtime that made it.  Set before creating SharedArrayBuffers. */
+typedef struct JSSharedArrayBufferFunctions {
+    void *(*sab_alloc)(void *opaque, size_t size);
+    void (*sab_free)(void *opaque, void *ptr);
+    void (*sab_dup)(void *opaque, void *ptr);
+    void *sab_opaque;
+} JSSharedArrayBufferFunctions;
+JS_EXTERN void JS_SetSharedArrayBufferFunctions(JSRuntime *rt,
+                                                const JSSharedArrayBufferFunctions *sf);
+
+/* Structured serialization (engine/serialize.c).  A versioned binary
+   format for values (the HTML structured clone types, object graphs with
+   shared and circular references) and for compiled code.  The writer's
+   buffer comes from js_malloc(ctx): free it with js_free(ctx, buf).
+   SharedArrayBuffers are written as indices into a JSSABTab whose entries
+   (store identities, as the embedder's sab_alloc returned them) are not
+   counted by the writer: the caller keeps them alive until the reader has
+   made its own objects.  The reader checks everything it reads and throws
+   a SyntaxError on malformed input; it accepts compiled code only with
+   JS_READ_OBJ_BYTECODE (never pass it for untrusted input). */
+typedef struct JSSABTab {
+    uint8_t **tab;
+    size_t len;
+} JSSABTab;
+
+#define JS_WRITE_OBJ_BYTECODE      (1 << 0) /* allow functions and modules */
+#define JS_WRITE_OBJ_BSWAP         (0)      /* obsolete, accepted */
+#define JS_WRITE_OBJ_SAB           (1 << 2) /* allow SharedArrayBuffer (by reference) */
+#define JS_WRITE_OBJ_REFERENCE     (1 << 3) /* keep shared and circular references */
+#define JS_WRITE_OBJ_STRIP_SOURCE  (1 << 4) /* leave out function source text */
+#define JS_WRITE_OBJ_STRIP_DEBUG   (1 << 5) /* leave out positions and debug names */
+
+#define JS_READ_OBJ_BYTECODE       (1 << 0) /* allow functions and modules */
+#define JS_READ_OBJ_ROM_DATA       (0)      /* obsolete, accepted */
+#define JS_READ_OBJ_SAB            (1 << 2) /* allow SharedArrayBuffer */
+#define JS_READ_OBJ_REFERENCE      (1 << 3) /* allow object references */
+
+JS_EXTERN uint8_t *JS_WriteObject(JSContext *ctx, size_t *psize, JSValueConst obj, int flags);
+JS_EXTERN uint8_t *JS_WriteObject2(JSContext *ctx, size_t *psize, JSValueConst obj,
+                                   int flags, JSSABTab *psab_tab);
+JS_EXTERN JSValue JS_ReadObject(JSContext *ctx, const uint8_t *buf, size_t buf_len, int flags);
+JS_EXTERN JSValue JS_ReadObject2(JSContext *ctx, const uint8_t *buf, size_t buf_len,
+                                 int flags, JSSABTab *psab_tab);
+
 #ifdef __cplusplus
 }
 #endif

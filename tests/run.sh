@@ -2,7 +2,8 @@
 # tests/run.sh [BUILD_DIR] [FILTER...] - Weft's test runner.
 #
 # Runs, from the repository root:
-#   - every tests/js/*.js and tests/regress/*.js with
+#   - every tests/js/*.js, tests/regress/*.js and tests/workers/*/test_*.js
+#     (worker scenarios; the other .js files there are their workers) with
 #       BUILD_DIR/weft --include tests/js/assert.js FILE
 #     (passes on exit status 0 within 30 s; when FILE's .js is replaced by
 #     .expected and that file exists, stdout must also equal it);
@@ -135,7 +136,7 @@ run_api_test() {
 
 # ---------------------------------------------------------------- JS tests
 js_tests=()
-for f in tests/js/*.js tests/regress/*.js; do
+for f in tests/js/*.js tests/regress/*.js tests/workers/*/test_*.js; do
   [ -f "$f" ] || continue
   [ "$f" = tests/js/assert.js ] && continue
   selected "$f" && js_tests+=("$f")

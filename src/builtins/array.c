@@ -1320,6 +1320,7 @@ fail:
 static const JSCFunctionListEntry js_array_funcs[] = {
     JS_CFUNC_DEF("isArray", 1, js_array_isArray),
     JS_CFUNC_DEF("from", 1, js_array_from),
+    JS_CFUNC_DEF("fromAsync", 1, wf_array_from_async),
     JS_CFUNC_DEF("of", 0, js_array_of),
     JS_CGETSET_DEF("[Symbol.species]", js_array_get_species, NULL),
 };

@@ -136,4 +136,7 @@ int wf_arr_iter_init(JSContext *ctx, JSValueConst array_proto);
    that next is unchanged (Array.from and friends then walk the array). */
 bool wf_arr_iter_is_pristine(JSContext *ctx, JSValueConst obj, JSValueConst method);
 
+/* array_async.c: Array.fromAsync. */
+JSValue wf_array_from_async(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv);
+
 #endif /* WF_ARRAY_INT_H */

@@ -13,6 +13,7 @@
  */
 #include <math.h>
 #include "builtins/array_int.h"
+#include "engine/iter.h"
 
 enum { ITER_KEYS, ITER_VALUES, ITER_ENTRIES };
 
@@ -787,6 +788,33 @@ fail:
     JS_FreeValue(ctx, it->obj);
     it->obj = JS_UNDEFINED;
     return JS_EXCEPTION;
+}
+
+/* IteratorStepValue fast path (engine/iter.h): `next` is this file's
+   %ArrayIteratorPrototype%.next and the next element of a values iterator
+   is a dense element: step without allocating the result object.  0: not
+   applicable, nothing done (the generic call handles the rest). */
+int wf_array_iterator_step_fast(JSContext *ctx, JSValueConst iter, JSValueConst next,
+                                JSValue *pv, bool *pdone)
+{
+    JSObject *fn, *p;
+    ArrayIter *it;
+    (void)ctx;
+    if (!JS_IsObject(next) || !JS_IsObject(iter))
+        return 0;
+    fn = wf_obj(next);
+    p = wf_obj(iter);
+    if (fn->class_id != JS_CLASS_C_FUNCTION ||
+        fn->u.cfunc.c_function.generic != js_array_iterator_next ||
+        p->class_id != JS_CLASS_ARRAY_ITERATOR)
+        return 0;
+    it = p->u.ptr;
+    if (!it || it->kind != ITER_VALUES || JS_IsUndefined(it->obj) ||
+        !wf_arr_fast_elem(it->obj, it->index, pv))
+        return 0;
+    it->index++;
+    *pdone = false;
+    return 1;
 }
 
 bool wf_arr_iter_is_pristine(JSContext *ctx, JSValueConst obj, JSValueConst method)

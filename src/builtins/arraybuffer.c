@@ -9,11 +9,12 @@
  * transfer() moves the bytes of a runtime-owned buffer to the new object
  * (realloc when the length changes) instead of copying them.
  *
- * SharedArrayBuffer objects use the same record (shared = true); their
- * constructor and prototype belong to the SharedArrayBuffer family, which
- * only needs wf_array_buffer_new_external from here.
+ * SharedArrayBuffer (25.2: the constructor, the prototype with grow and
+ * slice) is at the end.  Its objects use the same record (shared = true)
+ * over a backing store of engine/sab.c, which lives outside the runtime.
  */
 #include "builtins/typedarray_int.h"
+#include "engine/sab.h"
 
 /* ------------------------------------------------------------------ */
 /* Records */
@@ -461,6 +462,198 @@ bool JS_IsArrayBuffer(JSValueConst obj)
 }
 
 /* ------------------------------------------------------------------ */
+/* SharedArrayBuffer */
+
+/* GetArrayBufferMaxByteLengthOption(options): 0 and *pset false when
+   absent; -1 on exception. */
+static int get_max_byte_length_option(JSContext *ctx, JSValueConst options, uint64_t *pmax,
+                                      bool *pset)
+{
+    JSValue v;
+    int r;
+    *pset = false;
+    *pmax = 0;
+    if (!JS_IsObject(options))
+        return 0;
+    v = wf_obj_get(ctx, options, JS_ATOM_maxByteLength, options);
+    if (JS_IsException(v))
+        return -1;
+    if (JS_IsUndefined(v))
+        return 0;
+    r = wf_to_index(ctx, pmax, v);
+    JS_FreeValue(ctx, v);
+    if (r)
+        return -1;
+    *pset = true;
+    return 0;
+}
+
+/* 25.2.3.1 SharedArrayBuffer(length [, options]) */
+static JSValue js_shared_array_buffer_constructor(JSContext *ctx, JSValueConst new_target,
+                                                  int argc, JSValueConst *argv)
+{
+    uint64_t len, max_len;
+    bool growable;
+    JSValue proto, obj;
+
+    if (wf_to_index(ctx, &len, WF_TA_ARG(0)))
+        return JS_EXCEPTION;
+    if (get_max_byte_length_option(ctx, WF_TA_ARG(1), &max_len, &growable))
+        return JS_EXCEPTION;
+    /* AllocateSharedArrayBuffer */
+    if (growable && len > max_len)
+        return JS_ThrowRangeError(ctx, "byteLength %llu exceeds maxByteLength %llu",
+                                  (unsigned long long)len, (unsigned long long)max_len);
+    proto = wf_get_prototype_from_ctor(ctx, new_target, JS_CLASS_SHARED_ARRAY_BUFFER);
+    if (JS_IsException(proto))
+        return proto;
+    obj = wf_sab_new_object(ctx, proto, len, growable, max_len);
+    JS_FreeValue(ctx, proto);
+    return obj;
+}
+
+/* RequireInternalSlot(this, [[ArrayBufferData]]) and IsSharedArrayBuffer
+   true: the record, or NULL with a TypeError. */
+static WFArrayBuffer *sab_this(JSContext *ctx, JSValueConst this_val, const char *what)
+{
+    if (JS_IsObject(this_val) && wf_obj(this_val)->class_id == JS_CLASS_SHARED_ARRAY_BUFFER) {
+        WFArrayBuffer *ab = wf_abuf(wf_obj(this_val));
+        if (ab && ab->shared)
+            return ab;
+    }
+    JS_ThrowTypeError(ctx, "SharedArrayBuffer.prototype.%s called on a value that is not a SharedArrayBuffer",
+                      what);
+    return NULL;
+}
+
+enum { SAB_GET_BYTE_LENGTH, SAB_GET_MAX_BYTE_LENGTH, SAB_GET_GROWABLE };
+
+static JSValue js_shared_array_buffer_get(JSContext *ctx, JSValueConst this_val, int magic)
+{
+    static const char *const names[] = { "byteLength", "maxByteLength", "growable" };
+    WFArrayBuffer *ab = sab_this(ctx, this_val, names[magic]);
+    if (!ab)
+        return JS_EXCEPTION;
+    switch (magic) {
+    case SAB_GET_BYTE_LENGTH:
+        return JS_NewInt64(ctx, (int64_t)wf_abuf_byte_length(ab));
+    case SAB_GET_MAX_BYTE_LENGTH:
+        return JS_NewInt64(ctx, (int64_t)(ab->resizable ? ab->max_byte_length
+                                                        : wf_abuf_byte_length(ab)));
+    default:
+        return JS_NewBool(ctx, ab->resizable);
+    }
+}
+
+/* 25.2.5.3 SharedArrayBuffer.prototype.grow(newLength) */
+static JSValue js_shared_array_buffer_grow(JSContext *ctx, JSValueConst this_val,
+                                           int argc, JSValueConst *argv)
+{
+    WFArrayBuffer *ab = sab_this(ctx, this_val, "grow");
+    uint64_t new_len;
+    void *store;
+    if (!ab)
+        return JS_EXCEPTION;
+    if (!ab->resizable)
+        return JS_ThrowTypeError(ctx, "SharedArrayBuffer.prototype.grow: the buffer is not growable");
+    if (wf_to_index(ctx, &new_len, WF_TA_ARG(0)))
+        return JS_EXCEPTION;
+    if (new_len > ab->max_byte_length)
+        return JS_ThrowRangeError(ctx, "SharedArrayBuffer.prototype.grow: %llu exceeds maxByteLength %llu",
+                                  (unsigned long long)new_len,
+                                  (unsigned long long)ab->max_byte_length);
+    store = wf_sab_data(this_val);
+    if (!store || !ab->shared_length)
+        return JS_ThrowTypeError(ctx, "SharedArrayBuffer.prototype.grow: the buffer is not growable");
+    if (wf_sab_store_grow(store, (size_t)new_len) < 0)
+        return JS_ThrowRangeError(ctx, "SharedArrayBuffer.prototype.grow: cannot shrink from %llu to %llu",
+                                  (unsigned long long)wf_abuf_byte_length(ab),
+                                  (unsigned long long)new_len);
+    return JS_UNDEFINED;
+}
+
+/* 25.2.5.6 SharedArrayBuffer.prototype.slice(start, end) */
+static JSValue js_shared_array_buffer_slice(JSContext *ctx, JSValueConst this_val,
+                                            int argc, JSValueConst *argv)
+{
+    WFArrayBuffer *ab = sab_this(ctx, this_val, "slice"), *nab;
+    int64_t len, first, final, new_len, cur;
+    JSValue ctor, nb, arg;
+
+    if (!ab)
+        return JS_EXCEPTION;
+    len = (int64_t)wf_abuf_byte_length(ab);
+    if (wf_to_relative_index(ctx, &first, WF_TA_ARG(0), len, 0) ||
+        wf_to_relative_index(ctx, &final, WF_TA_ARG(1), len, len))
+        return JS_EXCEPTION;
+    new_len = final > first ? final - first : 0;
+    ctor = wf_species_constructor(ctx, this_val, ctx->shared_array_buffer_ctor);
+    if (JS_IsException(ctor))
+        return ctor;
+    arg = JS_NewInt64(ctx, new_len);
+    nb = wf_construct(ctx, ctor, ctor, 1, &arg);
+    JS_FreeValue(ctx, ctor);
+    if (JS_IsException(nb))
+        return nb;
+    if (!JS_IsObject(nb) || wf_obj(nb)->class_id != JS_CLASS_SHARED_ARRAY_BUFFER ||
+        !wf_abuf(wf_obj(nb))->shared) {
+        JS_FreeValue(ctx, nb);
+        return JS_ThrowTypeError(ctx, "SharedArrayBuffer.prototype.slice: the species constructor did not return a SharedArrayBuffer");
+    }
+    nab = wf_abuf(wf_obj(nb));
+    if (nab->data == ab->data) {
+        JS_FreeValue(ctx, nb);
+        return JS_ThrowTypeError(ctx, "SharedArrayBuffer.prototype.slice: the species constructor returned the same buffer");
+    }
+    if ((int64_t)wf_abuf_byte_length(nab) < new_len) {
+        JS_FreeValue(ctx, nb);
+        return JS_ThrowTypeError(ctx, "SharedArrayBuffer.prototype.slice: the new buffer is too small");
+    }
+    cur = (int64_t)wf_abuf_byte_length(ab);
+    if (first < cur) {
+        int64_t count = cur - first;
+        if (count > new_len)
+            count = new_len;
+        memmove(nab->data, ab->data + first, (size_t)count);
+    }
+    return nb;
+}
+
+static const JSCFunctionListEntry js_shared_array_buffer_funcs[] = {
+    JS_CGETSET_DEF("[Symbol.species]", js_array_buffer_get_species, NULL),
+};
+
+static const JSCFunctionListEntry js_shared_array_buffer_proto_funcs[] = {
+    JS_CGETSET_MAGIC_DEF("byteLength", js_shared_array_buffer_get, NULL, SAB_GET_BYTE_LENGTH),
+    JS_CGETSET_MAGIC_DEF("growable", js_shared_array_buffer_get, NULL, SAB_GET_GROWABLE),
+    JS_CGETSET_MAGIC_DEF("maxByteLength", js_shared_array_buffer_get, NULL, SAB_GET_MAX_BYTE_LENGTH),
+    JS_CFUNC_DEF("grow", 1, js_shared_array_buffer_grow),
+    JS_CFUNC_DEF("slice", 2, js_shared_array_buffer_slice),
+    JS_PROP_STRING_DEF("[Symbol.toStringTag]", "SharedArrayBuffer", JS_PROP_CONFIGURABLE),
+};
+
+static int init_shared_array_buffer(JSContext *ctx)
+{
+    JSValue proto, ctor;
+    proto = JS_NewObject(ctx);
+    if (JS_IsException(proto))
+        return -1;
+    JS_FreeValue(ctx, ctx->class_proto[JS_CLASS_SHARED_ARRAY_BUFFER]);
+    ctx->class_proto[JS_CLASS_SHARED_ARRAY_BUFFER] = proto;
+    if (JS_SetPropertyFunctionList(ctx, proto, js_shared_array_buffer_proto_funcs,
+                                   countof(js_shared_array_buffer_proto_funcs)) < 0)
+        return -1;
+    ctor = wf_define_ctor(ctx, js_shared_array_buffer_constructor, "SharedArrayBuffer", 1,
+                          JS_CFUNC_constructor, 0, proto);
+    if (JS_IsException(ctor))
+        return -1;
+    JS_FreeValue(ctx, ctx->shared_array_buffer_ctor);
+    ctx->shared_array_buffer_ctor = ctor;
+    return JS_SetPropertyFunctionList(ctx, ctor, js_shared_array_buffer_funcs,
+                                      countof(js_shared_array_buffer_funcs));
+}
+
+/* ------------------------------------------------------------------ */
 /* Set-up */
 
 static const JSCFunctionListEntry js_array_buffer_funcs[] = {
@@ -501,5 +694,7 @@ int wf_init_arraybuffer(JSContext *ctx)
         return -1;
     JS_FreeValue(ctx, ctx->array_buffer_ctor);
     ctx->array_buffer_ctor = ctor;
-    return JS_SetPropertyFunctionList(ctx, ctor, js_array_buffer_funcs, countof(js_array_buffer_funcs));
+    if (JS_SetPropertyFunctionList(ctx, ctor, js_array_buffer_funcs, countof(js_array_buffer_funcs)) < 0)
+        return -1;
+    return init_shared_array_buffer(ctx);
 }

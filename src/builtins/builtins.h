@@ -40,6 +40,7 @@ int wf_init_date(JSContext *ctx);       /* date.c: Date (date_tz.c, date_parse.c
 int wf_init_performance(JSContext *ctx); /* performance.c: the global performance object */
 int wf_init_mapset(JSContext *ctx);     /* mapset.c: Map, Set, their iterators */
 int wf_init_weak(JSContext *ctx);       /* weak.c: WeakMap, WeakSet */
+int wf_init_weakref(JSContext *ctx);    /* weakref.c: WeakRef, FinalizationRegistry */
 int wf_init_regexp(JSContext *ctx);     /* regexp.c: RegExp, RegExp.prototype, RegExp String Iterator */
 int wf_init_proxy(JSContext *ctx);      /* proxy.c: Proxy, Proxy.revocable, the Proxy class hooks */
 int wf_init_reflect(JSContext *ctx);    /* reflect.c: the Reflect object */
@@ -47,7 +48,9 @@ int wf_init_bigint(JSContext *ctx);     /* bigint.c: BigInt, BigInt.prototype */
 int wf_init_arraybuffer(JSContext *ctx); /* arraybuffer.c: ArrayBuffer */
 int wf_init_typedarray(JSContext *ctx);  /* typedarray*.c: %TypedArray%, the typed array constructors */
 int wf_init_dataview(JSContext *ctx);    /* dataview.c: DataView */
+int wf_init_atomics(JSContext *ctx);     /* atomics.c: Atomics */
 int wf_init_global(JSContext *ctx);     /* global.c: globalThis, eval, URI functions */
+int wf_init_structuredclone(JSContext *ctx); /* structuredclone.c: globalThis.structuredClone */
 
 /* Helpers shared by the families (builtins/function.c). */
 /* Define a constructor `name` on the global object with the given prototype

@@ -207,16 +207,21 @@ static JSValue js_error_proto_to_string(JSContext *ctx, JSValueConst this_val,
     return wf_sb_finish(&sb);
 }
 
-/* Error.captureStackTrace(obj[, constructorOpt]): V8 extension. */
+/* Error.captureStackTrace(obj[, constructorOpt]): V8 extension.  Sets
+   obj.stack (own, writable, configurable, not enumerable) to the header
+   from obj's name/message and the current frames, without this call's
+   own frame; with constructorOpt, without the frames up to and including
+   its innermost call. */
 static JSValue js_error_capture_stack_trace(JSContext *ctx, JSValueConst this_val,
                                             int argc, JSValueConst *argv)
 {
     JSValueConst obj = arg(argc, argv, 0);
+    JSValueConst fn = arg(argc, argv, 1);
 
     (void)this_val;
     if (!JS_IsObject(obj))
         return wf_throw_not_object(ctx, obj);
-    wf_error_capture_stack(ctx, obj, 1);
+    wf_error_capture_stack_until(ctx, obj, 1, wf_is_callable(fn) ? fn : JS_UNDEFINED);
     return JS_UNDEFINED;
 }
 

@@ -12,6 +12,7 @@
  */
 #include "builtins/builtins.h"
 #include "engine/interp.h"
+#include "engine/iter.h"
 
 #define countof(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -39,6 +40,18 @@ static JSValue js_generator_resume(JSContext *ctx, JSValueConst this_val, int ar
                                    JSValueConst *argv, int magic)
 {
     return wf_generator_resume(ctx, this_val, arg(argc, argv, 0), magic);
+}
+
+/* The original %GeneratorPrototype%.next (engine/iter.h fast path). */
+bool wf_is_generator_next(JSValueConst f)
+{
+    JSObject *p;
+    if (!JS_IsObject(f))
+        return false;
+    p = wf_obj(f);
+    return p->class_id == JS_CLASS_C_FUNCTION &&
+           p->u.cfunc.c_function.generic_magic == js_generator_resume &&
+           p->u.cfunc.magic == WF_GEN_NEXT;
 }
 
 static const JSCFunctionListEntry js_generator_proto_funcs[] = {

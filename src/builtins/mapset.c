@@ -1035,3 +1035,60 @@ bool JS_IsMap(JSValueConst val)
 {
     return JS_IsObject(val) && wf_obj(val)->class_id == JS_CLASS_MAP;
 }
+
+/* ------------------------------------------------------------------ */
+/* For the structured clone (engine/serialize.c; declared in
+   engine/serialize_int.h): [[MapData]] / [[SetData]] without user code. */
+
+/* A new empty Map (is_set false) or Set of the realm. */
+JSValue wf_mapset_new(JSContext *ctx, bool is_set)
+{
+    return map_new(ctx, JS_UNDEFINED, is_set ? MS_SET : MS_MAP);
+}
+
+/* The live entries in order, as new references: keys and values
+   interleaved for a Map (2 * count values), keys for a Set.  *ptab is
+   js_malloc'd (NULL when empty).  -1 on OOM. */
+int wf_mapset_snapshot(JSContext *ctx, JSValueConst obj, JSValue **ptab, uint32_t *pcount)
+{
+    MapState *s = map_state(obj);
+    uint32_t per = s->is_set ? 1 : 2, n = 0;
+    JSValue *tab = NULL;
+    struct list_head *el;
+
+    *ptab = NULL;
+    *pcount = 0;
+    if (s->count == 0)
+        return 0;
+    tab = js_malloc(ctx, sizeof(JSValue) * per * s->count);
+    if (!tab)
+        return -1;
+    list_for_each(el, &s->records) {
+        MapRecord *r = list_entry(el, MapRecord, link);
+        if (r->empty)
+            continue;
+        tab[n * per] = JS_DupValue(ctx, r->key);
+        if (per == 2)
+            tab[n * per + 1] = JS_DupValue(ctx, r->value);
+        n++;
+    }
+    *ptab = tab;
+    *pcount = n;
+    return 0;
+}
+
+/* Map.prototype.set / Set.prototype.add on the internal data (borrowed
+   key and value; value ignored for a Set).  -1 on OOM. */
+int wf_mapset_add(JSContext *ctx, JSValueConst obj, JSValueConst key, JSValueConst value)
+{
+    MapState *s = map_state(obj);
+    MapRecord *r = map_find(s, map_normalize_key(key));
+    if (r) {
+        if (!s->is_set) {
+            JS_FreeValue(ctx, r->value);
+            r->value = JS_DupValue(ctx, value);
+        }
+        return 0;
+    }
+    return map_add(ctx, s, key, s->is_set ? JS_UNDEFINED : value) ? 0 : -1;
+}

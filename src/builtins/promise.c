@@ -210,6 +210,7 @@ static int create_resolving_functions(JSContext *ctx, JSValueConst promise, JSVa
                                i ? JS_CLASS_PROMISE_REJECT_FUNCTION
                                  : JS_CLASS_PROMISE_RESOLVE_FUNCTION);
         WFResolvingFunc *rf;
+        JSProperty *pr;
         if (JS_IsException(f))
             goto fail;
         rf = js_malloc(ctx, sizeof(*rf));
@@ -222,11 +223,15 @@ static int create_resolving_functions(JSContext *ctx, JSValueConst promise, JSVa
         rec->ref_count++;
         wf_obj(f)->u.ptr = rf;
         funcs[i] = f;
-        if (wf_obj_define_value(ctx, f, JS_ATOM_length, JS_MKVAL(JS_TAG_INT, 1),
-                                JS_PROP_CONFIGURABLE) < 0 ||
-            wf_obj_define_value(ctx, f, JS_ATOM_name, wf_str_empty(ctx),
-                                JS_PROP_CONFIGURABLE) < 0)
+        /* a fresh function object: add length and name without checks */
+        pr = wf_obj_add_property(ctx, wf_obj(f), JS_ATOM_length, JS_PROP_CONFIGURABLE);
+        if (!pr)
             goto fail;
+        pr->u.value = JS_MKVAL(JS_TAG_INT, 1);
+        pr = wf_obj_add_property(ctx, wf_obj(f), JS_ATOM_name, JS_PROP_CONFIGURABLE);
+        if (!pr)
+            goto fail;
+        pr->u.value = wf_str_empty(ctx);
     }
     return 0;
 fail:
@@ -265,6 +270,14 @@ static JSValue promise_reaction_job(JSContext *ctx, int argc, JSValueConst *argv
     if (JS_IsUndefined(cap_promise)) {
         JS_FreeValue(ctx, res);
         return JS_UNDEFINED;
+    }
+    if (JS_IsUndefined(argv[2]) && JS_IsUndefined(argv[3]) && wf_is_promise(cap_promise)) {
+        /* an internal capability (js_promise_then on %Promise%): its
+           resolving functions were never made, since no script could see
+           them; resolve or reject the derived promise as they would */
+        int r = promise_settle_internal(ctx, cap_promise, res, abrupt);
+        JS_FreeValue(ctx, res);
+        return r < 0 ? JS_EXCEPTION : JS_UNDEFINED;
     }
     {
         JSValue r = wf_call(ctx, abrupt ? argv[3] : argv[2], JS_UNDEFINED, 1,
@@ -507,6 +520,18 @@ JSValue wf_promise_resolve(JSContext *ctx, JSValueConst ctor, JSValueConst x)
         if (same)
             return JS_DupValue(ctx, x);
     }
+    if (JS_IsUndefined(ctor) || is_intrinsic_promise_ctor(ctx, ctor)) {
+        /* %Promise%: resolve the new promise as its unseen resolve
+           function would */
+        promise = wf_promise_new(ctx);
+        if (JS_IsException(promise))
+            return promise;
+        if (promise_settle_internal(ctx, promise, x, false) < 0) {
+            JS_FreeValue(ctx, promise);
+            return JS_EXCEPTION;
+        }
+        return promise;
+    }
     promise = wf_promise_new_capability(ctx, ctor, funcs);
     if (JS_IsException(promise))
         return promise;
@@ -577,7 +602,14 @@ static JSValue js_promise_then(JSContext *ctx, JSValueConst this_val, int argc,
     c = wf_species_constructor(ctx, this_val, ctx->promise_ctor);
     if (JS_IsException(c))
         return c;
-    cap[0] = wf_promise_new_capability(ctx, c, &cap[1]);
+    if (JS_IsUndefined(c) || is_intrinsic_promise_ctor(ctx, c)) {
+        /* NewPromiseCapability(%Promise%): the resolving functions would
+           stay unseen; the reaction job settles the promise directly */
+        cap[0] = wf_promise_new(ctx);
+        cap[1] = cap[2] = JS_UNDEFINED;
+    } else {
+        cap[0] = wf_promise_new_capability(ctx, c, &cap[1]);
+    }
     JS_FreeValue(ctx, c);
     if (JS_IsException(cap[0]))
         return cap[0];

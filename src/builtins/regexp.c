@@ -23,9 +23,10 @@
 
 typedef struct RegExpData {
     JSValue source;      /* [[OriginalSource]]: a string */
-    uint8_t *bc;         /* [[RegExpMatcher]]: bytecode (runtime heap) */
+    uint8_t *bc;         /* [[RegExpMatcher]]: bytecode, code->bc */
     size_t bc_len;
     int flags;           /* [[OriginalFlags]]: WF_RE_FLAG_* */
+    WFRegexpCode *code;  /* counted; shared by the objects of one source (re_rt.h) */
 } RegExpData;
 
 static void regexp_finalizer(JSRuntime *rt, JSValueConst obj)
@@ -33,7 +34,7 @@ static void regexp_finalizer(JSRuntime *rt, JSValueConst obj)
     RegExpData *d = wf_obj(obj)->u.ptr;
     if (d) {
         JS_FreeValueRT(rt, d->source);
-        js_free_rt(rt, d->bc);
+        wf_regexp_code_release(rt, d->code);
         js_free_rt(rt, d);
     }
 }
@@ -119,9 +120,7 @@ static JSValue regexp_initialize(JSContext *ctx, JSValueConst obj, JSValueConst 
 {
     JSValue p = JS_UNDEFINED, f = JS_UNDEFINED;
     JSString *ps, *fs;
-    WFRegexpAlloc a;
-    uint8_t *bc;
-    size_t len;
+    WFRegexpCode *code;
     char err[160];
     int fl, r;
     RegExpData *d;
@@ -139,32 +138,32 @@ static JSValue regexp_initialize(JSContext *ctx, JSValueConst obj, JSValueConst 
         throw_syntax(ctx, p, f, "invalid flags");
         goto fail;
     }
-    wf_regexp_alloc_init(&a, ctx->rt);
-    r = wf_regexp_compile(&a, str_chars(ps), ps->len, ps->is_wide ? WF_RE_PAT_UTF16 : WF_RE_PAT_LATIN1,
-                          fl, &bc, &len, err, sizeof(err));
-    if (r == -2) {
-        JS_ThrowOutOfMemory(ctx);
-        goto fail;
-    }
-    if (r < 0) {
-        throw_syntax(ctx, p, f, err);
+    code = wf_regexp_code_get(ctx->rt, str_chars(ps), ps->len,
+                              ps->is_wide ? WF_RE_PAT_UTF16 : WF_RE_PAT_LATIN1,
+                              fl, err, sizeof(err), &r);
+    if (!code) {
+        if (r == -2)
+            JS_ThrowOutOfMemory(ctx);
+        else
+            throw_syntax(ctx, p, f, err);
         goto fail;
     }
     d = wf_obj(obj)->u.ptr;
     if (!d) {
         d = js_mallocz(ctx, sizeof(*d));
         if (!d) {
-            js_free(ctx, bc);
+            wf_regexp_code_release(ctx->rt, code);
             goto fail;
         }
         d->source = JS_UNDEFINED;
         wf_obj(obj)->u.ptr = d;
     }
     JS_FreeValue(ctx, d->source);
-    js_free(ctx, d->bc);
+    wf_regexp_code_release(ctx->rt, d->code);
     d->source = p;
-    d->bc = bc;
-    d->bc_len = len;
+    d->code = code;
+    d->bc = code->bc;
+    d->bc_len = code->len;
     d->flags = fl;
     JS_FreeValue(ctx, f);
     if (JS_SetProperty(ctx, obj, JS_ATOM_lastIndex, JS_NewInt32(ctx, 0)) < 0)
@@ -924,7 +923,8 @@ static JSValue replace_fast(JSContext *ctx, JSValueConst rx, JSValueConst str, J
 {
     RegExpData *d = regexp_data(rx);
     JSString *sp = wf_str(str);
-    uint8_t *bc = d->bc, *own_bc = NULL;
+    uint8_t *bc = d->bc;
+    WFRegexpCode *own_code = NULL;
     int ncap = wf_regexp_capture_count(bc);
     bool global = (d->flags & WF_RE_FLAG_GLOBAL) != 0, sticky = (d->flags & WF_RE_FLAG_STICKY) != 0;
     bool unicode = (d->flags & (WF_RE_FLAG_UNICODE | WF_RE_FLAG_UNICODESETS)) != 0;
@@ -937,14 +937,11 @@ static JSValue replace_fast(JSContext *ctx, JSValueConst rx, JSValueConst str, J
     JSValue keep_bc;
 
     /* a replacer function could call compile() on rx and free its
-       matcher: keep a copy for the group names */
+       matcher: keep a reference to the code for the group names */
     keep_bc = JS_DupValue(ctx, rx);
     if (functional) {
-        own_bc = js_malloc(ctx, d->bc_len);
-        if (!own_bc)
-            goto fail0;
-        memcpy(own_bc, d->bc, d->bc_len);
-        bc = own_bc;
+        own_code = d->code;     /* shared code is never changed: hold it */
+        own_code->ref_count++;
     }
     if (!global) {
         int64_t li;
@@ -1036,7 +1033,7 @@ fail:
 fail0:
     vl_free(ctx, &args);
     js_free(ctx, all);
-    js_free(ctx, own_bc);
+    wf_regexp_code_release(ctx->rt, own_code);
     JS_FreeValue(ctx, keep_bc);
     return ret;
 }
@@ -1692,4 +1689,32 @@ int wf_init_regexp(JSContext *ctx)
     ctx->class_proto[JS_CLASS_REGEXP_STRING_ITERATOR] = iter_proto;
     return JS_SetPropertyFunctionList(ctx, iter_proto, js_regexp_string_iterator_proto_funcs,
                                       countof(js_regexp_string_iterator_proto_funcs));
+}
+
+/* ------------------------------------------------------------------ */
+/* For the structured clone (engine/serialize.c; declared in
+   engine/serialize_int.h). */
+
+/* [[OriginalSource]] (borrowed) and [[OriginalFlags]] (WF_RE_FLAG_*) of a
+   RegExp object: false if obj has no [[RegExpMatcher]]. */
+bool wf_regexp_get_source_flags(JSValueConst obj, JSValueConst *psource, int *pflags)
+{
+    RegExpData *d = regexp_data(obj);
+    if (!d)
+        return false;
+    *psource = d->source;
+    *pflags = d->flags;
+    return true;
+}
+
+/* RegExpCreate(source, flags) with the realm's %RegExp.prototype%; flags
+   is a flags string.  JS_EXCEPTION (SyntaxError) if they do not compile. */
+JSValue wf_regexp_create(JSContext *ctx, JSValueConst source, JSValueConst flags)
+{
+    JSValue obj = regexp_alloc(ctx, JS_UNDEFINED), r;
+    if (JS_IsException(obj))
+        return obj;
+    r = regexp_initialize(ctx, obj, source, flags);
+    JS_FreeValue(ctx, obj);
+    return r;
 }

@@ -128,6 +128,8 @@ bool wf_typed_array_get_fast(JSContext *ctx, JSObject *p, uint32_t idx, JSValue 
     WFArrayBufferView *v = wf_view(p);
     size_t bl;
     int s = v->size_log2;
+    if (wf_ta_get_el_fast(p, idx, pv))
+        return true;
     if (wf_view_out_of_bounds(v, &bl) || idx >= (bl >> s))
         return false;
     *pv = wf_ta_raw_to_value(ctx, wf_ta_type(p->class_id),
@@ -140,6 +142,8 @@ bool wf_typed_array_set_fast(JSContext *ctx, JSObject *p, uint32_t idx, JSValueC
     JSTypedArrayEnum t = wf_ta_type(p->class_id);
     uint64_t raw;
     (void)ctx;
+    if (wf_ta_put_el_fast(p, idx, val))
+        return true;
     if (wf_ta_type_is_bigint(t)) {
         if (!wf_is_bigint(val))
             return false;

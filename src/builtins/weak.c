@@ -1,43 +1,31 @@
 /*
  * weak.c - WeakMap and WeakSet (ECMA-262 24.3, 24.4).
  *
- * An entry never keeps its key object alive.  Every object used as a key is
- * flagged (JSObject.is_weak_target) and has a WFWeakTarget record in a
- * runtime-wide hash listing its entries; when the object is freed, the
- * object free path calls wf_weak_target_free(), which removes those entries
- * from their maps and releases their values.  Nothing in the language can
- * observe when that happens, so the collector needs no extra ordering.
- *
- * Limitation (to be lifted with WeakRef/FinalizationRegistry): values are
- * held strongly, so a value that refers back to its own key keeps the key
- * alive for as long as the map lives (no ephemeron tracing in the cycle
- * collector yet).  Non-registered symbols used as keys are held strongly;
- * only memory use differs from a real weak reference.
+ * An entry never keeps its key alive.  Each entry registers a weak record
+ * (engine/gc.h) on its key, an object or a symbol that can be held weakly;
+ * when the key dies the record's hook deletes the entry and releases its
+ * value.  WeakMap entries are ephemerons: the map's gc_mark hook does NOT
+ * report the values; the cycle collector treats a value as reachable only
+ * while both the map and the key are, so a value that refers back to its
+ * own key (or a cycle through several maps) does not keep anything alive.
  */
 #include "builtins/builtins.h"
 
 enum { WK_MAP = 0, WK_SET = 1 };
-
-typedef struct WFWeakTarget {
-    JSObject *obj;
-    struct WFWeakTarget *hash_next;
-    struct list_head entries;       /* WeakEntry.target_link */
-} WFWeakTarget;
 
 typedef struct WeakMapState WeakMapState;
 
 typedef struct WeakEntry {
     struct WeakEntry *hash_next;    /* map's hash chain */
     struct list_head map_link;      /* map's entry list */
-    struct list_head target_link;   /* target's entry list (object keys only) */
     WeakMapState *map;
-    WFWeakTarget *target;           /* NULL for symbol keys */
     void *key_ptr;                  /* the key's cell, for lookup */
-    JSValue sym;                    /* symbol key, held; JS_UNDEFINED for objects */
-    JSValue value;
+    JSValue value;                  /* counted; an ephemeron for the collector */
+    WFWeakRecord rec;               /* on the key */
 } WeakEntry;
 
 struct WeakMapState {
+    JSObject *obj;                  /* the map itself (not counted) */
     uint32_t count;
     uint32_t hash_size;             /* power of two */
     WeakEntry **hash;
@@ -50,78 +38,6 @@ static uint32_t ptr_hash(const void *p)
     return (uint32_t)(h >> 32);
 }
 
-/* ---- the runtime's table of weak targets ---- */
-
-static WFWeakTarget *target_find(JSRuntime *rt, JSObject *obj)
-{
-    WFWeakTarget *t;
-    if (!rt->weak_target_hash_size)
-        return NULL;
-    for (t = rt->weak_target_hash[ptr_hash(obj) & (rt->weak_target_hash_size - 1)]; t; t = t->hash_next) {
-        if (t->obj == obj)
-            return t;
-    }
-    return NULL;
-}
-
-static int target_table_grow(JSContext *ctx)
-{
-    JSRuntime *rt = ctx->rt;
-    uint32_t new_size = rt->weak_target_hash_size ? rt->weak_target_hash_size * 2 : 16, i;
-    WFWeakTarget **tab = js_mallocz(ctx, sizeof(*tab) * new_size), *t, *next;
-    if (!tab)
-        return -1;
-    for (i = 0; i < rt->weak_target_hash_size; i++) {
-        for (t = rt->weak_target_hash[i]; t; t = next) {
-            uint32_t h = ptr_hash(t->obj) & (new_size - 1);
-            next = t->hash_next;
-            t->hash_next = tab[h];
-            tab[h] = t;
-        }
-    }
-    js_free(ctx, rt->weak_target_hash);
-    rt->weak_target_hash = tab;
-    rt->weak_target_hash_size = new_size;
-    return 0;
-}
-
-static WFWeakTarget *target_get(JSContext *ctx, JSObject *obj)
-{
-    JSRuntime *rt = ctx->rt;
-    WFWeakTarget *t = obj->is_weak_target ? target_find(rt, obj) : NULL;
-    uint32_t h;
-    if (t)
-        return t;
-    if (rt->weak_target_count >= rt->weak_target_hash_size && target_table_grow(ctx) < 0)
-        return NULL;
-    t = js_malloc(ctx, sizeof(*t));
-    if (!t)
-        return NULL;
-    t->obj = obj;
-    init_list_head(&t->entries);
-    h = ptr_hash(obj) & (rt->weak_target_hash_size - 1);
-    t->hash_next = rt->weak_target_hash[h];
-    rt->weak_target_hash[h] = t;
-    rt->weak_target_count++;
-    obj->is_weak_target = 1;
-    return t;
-}
-
-static void target_remove(JSRuntime *rt, WFWeakTarget *t)
-{
-    WFWeakTarget **pt = &rt->weak_target_hash[ptr_hash(t->obj) & (rt->weak_target_hash_size - 1)];
-    while (*pt != t)
-        pt = &(*pt)->hash_next;
-    *pt = t->hash_next;
-    t->obj->is_weak_target = 0;
-    js_free_rt(rt, t);
-    if (--rt->weak_target_count == 0) {
-        js_free_rt(rt, rt->weak_target_hash);
-        rt->weak_target_hash = NULL;
-        rt->weak_target_hash_size = 0;
-    }
-}
-
 /* ---- entries ---- */
 
 static void entry_unhash(WeakMapState *s, WeakEntry *e)
@@ -132,49 +48,22 @@ static void entry_unhash(WeakMapState *s, WeakEntry *e)
     *pe = e->hash_next;
 }
 
-/* Unlink an entry from its map and its target and free it. */
+/* Unlink an entry from its map and its key and free it. */
 static void entry_delete(JSRuntime *rt, WeakEntry *e)
 {
     WeakMapState *s = e->map;
     entry_unhash(s, e);
     list_del(&e->map_link);
     s->count--;
-    if (e->target) {
-        WFWeakTarget *t = e->target;
-        list_del(&e->target_link);
-        if (list_empty(&t->entries))
-            target_remove(rt, t);
-    }
-    JS_FreeValueRT(rt, e->sym);
+    wf_weak_record_remove(rt, &e->rec);
     JS_FreeValueRT(rt, e->value);
     js_free_rt(rt, e);
 }
 
-void wf_weak_target_free(JSRuntime *rt, JSObject *p)
+/* The key died. */
+static void entry_key_dead(JSRuntime *rt, WFWeakRecord *r)
 {
-    WFWeakTarget *t = target_find(rt, p);
-    if (!t) {
-        p->is_weak_target = 0;
-        return;
-    }
-    /* the last entry_delete frees t itself: do not look at t after it */
-    for (;;) {
-        WeakEntry *e = list_entry(t->entries.next, WeakEntry, target_link);
-        bool last = e->target_link.next == &t->entries;
-        entry_delete(rt, e);
-        if (last)
-            break;
-    }
-}
-
-/* CanBeHeldWeakly (ECMA-262 9.13). */
-static bool can_be_held_weakly(JSContext *ctx, JSValueConst v)
-{
-    if (JS_IsObject(v))
-        return true;
-    if (JS_IsSymbol(v))
-        return wf_atom_type(ctx->rt, wf_symbol_to_atom(ctx->rt, v)) != WF_ATOM_TYPE_GLOBAL_SYMBOL;
-    return false;
+    entry_delete(rt, list_entry(r, WeakEntry, rec));
 }
 
 static WeakEntry *entry_find(WeakMapState *s, JSValueConst key)
@@ -212,7 +101,7 @@ static int map_grow(JSContext *ctx, WeakMapState *s)
 }
 
 /* Adds an entry for a key known to be absent and valid; borrows both. */
-static int entry_add(JSContext *ctx, WeakMapState *s, JSValueConst key, JSValueConst value)
+static int entry_add(JSContext *ctx, WeakMapState *s, bool is_set, JSValueConst key, JSValueConst value)
 {
     WeakEntry *e;
     uint32_t h;
@@ -223,20 +112,14 @@ static int entry_add(JSContext *ctx, WeakMapState *s, JSValueConst key, JSValueC
         return -1;
     e->map = s;
     e->key_ptr = JS_VALUE_GET_PTR(key);
-    e->value = JS_DupValue(ctx, value);
-    if (JS_IsObject(key)) {
-        e->target = target_get(ctx, wf_obj(key));
-        if (!e->target) {
-            JS_FreeValue(ctx, e->value);
-            js_free(ctx, e);
-            return -1;
-        }
-        e->sym = JS_UNDEFINED;
-        list_add_tail(&e->target_link, &e->target->entries);
-    } else {
-        e->target = NULL;
-        e->sym = JS_DupValue(ctx, key);
+    e->rec.on_dead = entry_key_dead;
+    e->rec.owner = &s->obj->header;
+    e->rec.value = is_set ? NULL : &e->value;
+    if (wf_weak_record_add(ctx, &e->rec, key) < 0) {
+        js_free(ctx, e);
+        return -1;
     }
+    e->value = JS_DupValue(ctx, value);
     h = ptr_hash(e->key_ptr) & (s->hash_size - 1);
     e->hash_next = s->hash[h];
     s->hash[h] = e;
@@ -263,18 +146,6 @@ static void weak_finalizer(JSRuntime *rt, JSValueConst obj)
     js_free_rt(rt, s);
 }
 
-static void weak_gc_mark(JSRuntime *rt, JSValueConst obj, JS_MarkFunc *mark_func)
-{
-    WeakMapState *s = weak_state(obj);
-    struct list_head *el;
-    if (!s)
-        return;
-    list_for_each(el, &s->entries) {
-        WeakEntry *e = list_entry(el, WeakEntry, map_link);
-        JS_MarkValue(rt, e->value, mark_func);
-    }
-}
-
 static WeakMapState *weak_this(JSContext *ctx, JSValueConst this_val, int magic, const char *method)
 {
     JSObject *p = wf_this_class(ctx, this_val, magic == WK_SET ? JS_CLASS_WEAKSET : JS_CLASS_WEAKMAP, method);
@@ -299,6 +170,7 @@ static JSValue js_weak_constructor(JSContext *ctx, JSValueConst new_target,
         return JS_EXCEPTION;
     }
     init_list_head(&s->entries);
+    s->obj = wf_obj(obj);
     wf_obj(obj)->u.ptr = s;
     if (!JS_IsUndefined(iterable) && !JS_IsNull(iterable)
         && wf_add_entries_from_iterable(ctx, obj, iterable, magic == WK_SET) < 0) {
@@ -315,13 +187,14 @@ static JSValue js_weak_set(JSContext *ctx, JSValueConst this_val, int argc, JSVa
     WeakEntry *e;
     if (!s)
         return JS_EXCEPTION;
-    if (!can_be_held_weakly(ctx, argv[0]))
+    if (!wf_can_be_held_weakly(ctx, argv[0]))
         return JS_ThrowTypeError(ctx, "Invalid value used %s", magic == WK_SET ? "in weak set" : "as weak map key");
     e = entry_find(s, argv[0]);
     if (e) {
-        JS_FreeValue(ctx, e->value);
+        JSValue old = e->value;
         e->value = JS_DupValue(ctx, value);
-    } else if (entry_add(ctx, s, argv[0], value) < 0) {
+        JS_FreeValue(ctx, old);
+    } else if (entry_add(ctx, s, magic == WK_SET, argv[0], value) < 0) {
         return JS_EXCEPTION;
     }
     return JS_DupValue(ctx, this_val);
@@ -383,7 +256,7 @@ static int init_one(JSContext *ctx, int magic, const char *name,
     JSCFunctionType ft;
     JSValue proto, ctor;
 
-    wf_class_set_hooks(ctx->rt, cid, weak_finalizer, weak_gc_mark, NULL, NULL);
+    wf_class_set_hooks(ctx->rt, cid, weak_finalizer, NULL, NULL, NULL);
     proto = JS_NewObject(ctx);
     if (JS_IsException(proto))
         return -1;

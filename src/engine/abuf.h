@@ -37,6 +37,7 @@
 #include "quickjs.h"
 #include "engine/state.h"
 #include "engine/object.h"
+#include "engine/conv.h"
 
 /* Largest buffer Weft allocates (and largest maxByteLength it accepts): a
    request above it is "impossible to create" and throws a RangeError
@@ -142,6 +143,157 @@ static inline size_t wf_ta_length(const WFArrayBufferView *v)
 static inline uint8_t *wf_view_data(const WFArrayBufferView *v)
 {
     return wf_abuf(v->buffer)->data + v->byte_offset;
+}
+
+/* Byte offset of element idx of typed array p when it is inside the buffer
+   now, else (size_t)-1.  A detached buffer has length 0, so it fails. */
+static inline size_t wf_ta_el_offset(const JSObject *p, uint32_t idx)
+{
+    const WFArrayBufferView *v = (const WFArrayBufferView *)p->u.ptr;
+    const WFArrayBuffer *ab = (const WFArrayBuffer *)v->buffer->u.ptr;
+    size_t blen = ab->shared_length ? atomic_load(ab->shared_length) : ab->byte_length;
+    size_t off = v->byte_offset + ((size_t)idx << v->size_log2);
+    size_t end;
+    if (v->track_rab) {
+        end = blen;
+    } else {
+        end = v->byte_offset + (v->length << v->size_log2);
+        if (end > blen)
+            return (size_t)-1;          /* out of bounds: no element at all */
+    }
+    if (off + ((size_t)1 << v->size_log2) > end)
+        return (size_t)-1;
+    return off;
+}
+
+/* The interpreter's inline element read: true and *pv when p (a typed
+   array) has element idx and its type is not BigInt; false sends the
+   caller to the general path.  Never allocates or throws. */
+static inline bool wf_ta_get_el_fast(const JSObject *p, uint32_t idx, JSValue *pv)
+{
+    size_t off = wf_ta_el_offset(p, idx);
+    const uint8_t *d;
+    if (off == (size_t)-1)
+        return false;
+    d = wf_abuf(wf_view((JSObject *)p)->buffer)->data + off;
+    switch (p->class_id) {
+    case JS_CLASS_UINT8C_ARRAY:
+    case JS_CLASS_UINT8_ARRAY:
+        *pv = JS_MKVAL(JS_TAG_INT, *d);
+        return true;
+    case JS_CLASS_INT8_ARRAY:
+        *pv = JS_MKVAL(JS_TAG_INT, (int8_t)*d);
+        return true;
+    case JS_CLASS_INT16_ARRAY: {
+        int16_t x;
+        memcpy(&x, d, 2);
+        *pv = JS_MKVAL(JS_TAG_INT, x);
+        return true;
+    }
+    case JS_CLASS_UINT16_ARRAY: {
+        uint16_t x;
+        memcpy(&x, d, 2);
+        *pv = JS_MKVAL(JS_TAG_INT, x);
+        return true;
+    }
+    case JS_CLASS_INT32_ARRAY: {
+        int32_t x;
+        memcpy(&x, d, 4);
+        *pv = JS_MKVAL(JS_TAG_INT, x);
+        return true;
+    }
+    case JS_CLASS_UINT32_ARRAY: {
+        uint32_t x;
+        memcpy(&x, d, 4);
+        *pv = x <= INT32_MAX ? JS_MKVAL(JS_TAG_INT, (int32_t)x) : wf_number((double)x);
+        return true;
+    }
+    case JS_CLASS_FLOAT32_ARRAY: {
+        float x;
+        memcpy(&x, d, 4);
+        *pv = wf_number(x);
+        return true;
+    }
+    case JS_CLASS_FLOAT64_ARRAY: {
+        double x;
+        memcpy(&x, d, 8);
+        *pv = wf_number(x);
+        return true;
+    }
+    default:
+        return false;                   /* Float16 and BigInt types */
+    }
+}
+
+/* The interpreter's inline element write of an int or float64 value into
+   a non-BigInt typed array: true when done (an index outside the array
+   stores nothing and is done too, as [[Set]] on a typed array does);
+   false sends the caller to the general path (v needs a conversion that
+   may run code, or the type is Float16/BigInt/Uint8Clamped). */
+static inline bool wf_ta_put_el_fast(const JSObject *p, uint32_t idx, JSValueConst v)
+{
+    size_t off;
+    uint8_t *d;
+    int32_t i;
+    double f;
+    int tag = JS_VALUE_GET_TAG(v);
+    if (tag == JS_TAG_INT) {
+        i = JS_VALUE_GET_INT(v);
+        f = i;
+    } else if (tag == JS_TAG_FLOAT64) {
+        f = JS_VALUE_GET_FLOAT64(v);
+        if (p->class_id != JS_CLASS_FLOAT32_ARRAY && p->class_id != JS_CLASS_FLOAT64_ARRAY) {
+            /* ToInt32 of an integral double in range; the rest takes
+               the general path */
+            if (!(f >= -2147483648.0 && f <= 2147483647.0) || f != (double)(int32_t)f)
+                return false;
+        }
+        i = (int32_t)f;
+    } else {
+        return false;
+    }
+    switch (p->class_id) {
+    case JS_CLASS_INT8_ARRAY:
+    case JS_CLASS_UINT8_ARRAY:
+    case JS_CLASS_INT16_ARRAY:
+    case JS_CLASS_UINT16_ARRAY:
+    case JS_CLASS_INT32_ARRAY:
+    case JS_CLASS_UINT32_ARRAY:
+    case JS_CLASS_FLOAT32_ARRAY:
+    case JS_CLASS_FLOAT64_ARRAY:
+        break;
+    default:
+        return false;
+    }
+    off = wf_ta_el_offset(p, idx);
+    if (off == (size_t)-1)
+        return true;
+    d = wf_abuf(wf_view((JSObject *)p)->buffer)->data + off;
+    switch (p->class_id) {
+    case JS_CLASS_INT8_ARRAY:
+    case JS_CLASS_UINT8_ARRAY:
+        *d = (uint8_t)i;
+        break;
+    case JS_CLASS_INT16_ARRAY:
+    case JS_CLASS_UINT16_ARRAY: {
+        uint16_t x = (uint16_t)i;
+        memcpy(d, &x, 2);
+        break;
+    }
+    case JS_CLASS_INT32_ARRAY:
+    case JS_CLASS_UINT32_ARRAY:
+        memcpy(d, &i, 4);
+        break;
+    case JS_CLASS_FLOAT32_ARRAY: {
+        float x = (float)f;
+        memcpy(d, &x, 4);
+        break;
+    }
+    default:
+        memcpy(d, &f, 8);
+        break;
+    }
+    return true;
 }
 
 /* IEEE 754 binary16 conversions, round to nearest, ties to even, straight

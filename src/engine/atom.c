@@ -183,7 +183,10 @@ static uint32_t atom_index_of(JSRuntime *rt, const JSString *p)
 
 void wf_atom_free_string(JSRuntime *rt, JSString *p)
 {
-    uint32_t i = atom_index_of(rt, p);
+    uint32_t i;
+    if (p->atom_type == WF_ATOM_TYPE_SYMBOL)
+        wf_weak_symbol_free(rt, p);     /* WeakMap keys, WeakRef targets... */
+    i = atom_index_of(rt, p);
     if (i == 0) {
         /* not in the table (cannot happen); still release the memory */
         js_free_rt(rt, p);

@@ -4,6 +4,8 @@
  *
  *     Name: message
  *         at fn (file:line:col)
+ *         at new Foo (file:line:col)  (constructor calls)
+ *         at Type.method (file:line:col)  (receiver's constructor name)
  *         at file:line:col            (script code, anonymous functions)
  *         at name (native)            (C functions)
  *
@@ -109,23 +111,57 @@ static void put_string_value(WFStringBuilder *sb, JSValueConst v)
         wf_sb_put_str(sb, wf_str(v), 0, wf_str(v)->len);
 }
 
-/* Function name of a frame for display (data properties only). */
+/* The type shown before a method's name, V8 style ("Array.map",
+   "Bar.m"): the receiver's constructor name, or the receiver's own name
+   when it is a function (static methods).  Nothing for plain calls, the
+   global object, arrows and constructor calls. */
+static void put_receiver_type(WFStringBuilder *sb, JSContext *ctx, JSStackFrame *sf)
+{
+    JSValueConst name = JS_UNDEFINED;
+    if (!JS_IsObject(sf->this_val) || (sf->flags & WF_FRAME_CONSTRUCT) ||
+        (sf->b && sf->b->is_arrow))
+        return;
+    if (wf_obj(sf->this_val) == wf_obj(ctx->global_obj))
+        return;
+    if (wf_is_callable(sf->this_val)) {
+        name = get_data_prop(sf->this_val, JS_ATOM_name);
+    } else {
+        JSValueConst ctor = get_data_prop(sf->this_val, JS_ATOM_constructor);
+        if (JS_IsObject(ctor))
+            name = get_data_prop(ctor, JS_ATOM_name);
+    }
+    if (JS_VALUE_GET_TAG(name) == JS_TAG_STRING && wf_str(name)->len > 0) {
+        put_string_value(sb, name);
+        wf_sb_puts(sb, ".");
+    }
+}
+
+/* Function name of a frame for display (data properties only), with
+   "new " for constructor calls and the receiver's type for methods. */
 static void put_frame_name(WFStringBuilder *sb, JSContext *ctx, JSStackFrame *sf, bool *has_name)
 {
     JSValueConst name = JS_UNDEFINED;
+    JSAtom atom = JS_ATOM_NULL;
     *has_name = false;
     if (JS_IsObject(sf->cur_func))
         name = get_data_prop(sf->cur_func, JS_ATOM_name);
-    if (JS_VALUE_GET_TAG(name) == JS_TAG_STRING && wf_str(name)->len > 0) {
+    if (!(JS_VALUE_GET_TAG(name) == JS_TAG_STRING && wf_str(name)->len > 0)) {
+        name = JS_UNDEFINED;
+        if (sf->b && sf->b->func_name != JS_ATOM_NULL && sf->b->func_name != JS_ATOM_empty_string &&
+            sf->b->code_kind == WF_CODE_FUNCTION)
+            atom = sf->b->func_name;
+        else
+            return;
+    }
+    if (sf->flags & WF_FRAME_CONSTRUCT)
+        wf_sb_puts(sb, "new ");
+    else
+        put_receiver_type(sb, ctx, sf);
+    if (atom != JS_ATOM_NULL)
+        put_atom(sb, ctx->rt, atom);
+    else
         put_string_value(sb, name);
-        *has_name = true;
-        return;
-    }
-    if (sf->b && sf->b->func_name != JS_ATOM_NULL && sf->b->func_name != JS_ATOM_empty_string &&
-        sf->b->code_kind == WF_CODE_FUNCTION) {
-        put_atom(sb, ctx->rt, sf->b->func_name);
-        *has_name = true;
-    }
+    *has_name = true;
 }
 
 static void put_position(WFStringBuilder *sb, JSContext *ctx, JSStackFrame *sf)
@@ -142,6 +178,11 @@ static void put_position(WFStringBuilder *sb, JSContext *ctx, JSStackFrame *sf)
 }
 
 void wf_error_capture_stack(JSContext *ctx, JSValueConst obj, int skip)
+{
+    wf_error_capture_stack_until(ctx, obj, skip, JS_UNDEFINED);
+}
+
+void wf_error_capture_stack_until(JSContext *ctx, JSValueConst obj, int skip, JSValueConst hide_until)
 {
     JSRuntime *rt = ctx->rt;
     WFStringBuilder sb;
@@ -175,6 +216,22 @@ void wf_error_capture_stack(JSContext *ctx, JSValueConst obj, int skip)
     while (sf && skip > 0 && (sf->flags & WF_FRAME_NATIVE)) {
         sf = sf->prev_frame;
         skip--;
+    }
+    /* Error.captureStackTrace(obj, fn): drop the frames up to and
+       including the innermost call of fn; none left if fn is not found */
+    if (JS_IsObject(hide_until)) {
+        JSStackFrame *f;
+        for (f = sf; f; f = f->prev_frame) {
+            if (JS_IsObject(f->cur_func) && wf_obj(f->cur_func) == wf_obj(hide_until))
+                break;
+            if (f->flags & WF_FRAME_BARRIER) {
+                f = NULL;
+                break;
+            }
+        }
+        sf = f ? f->prev_frame : NULL;
+        if (f && (f->flags & WF_FRAME_BARRIER))
+            sf = NULL;
     }
     for (; sf && n < limit; sf = sf->prev_frame, n++) {
         bool has_name;

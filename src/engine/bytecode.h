@@ -280,10 +280,14 @@ typedef struct JSFunctionBytecode {
     uint32_t src_start, src_end;/* the function's text in source->data */
 
     uint32_t ic_count;          /* inline cache slots used by get_field /
-                                   get_field2 / put_field (numbered 0..) */
-    uint32_t *ic;               /* VM-owned inline caches, ic_count entries,
-                                   allocated lazily by the VM (NULL at
-                                   creation); freed by free_contents */
+                                   get_field2 / put_field (numbered 0..,
+                                   at most 0xFFFF; 0xFFFF in an operand
+                                   means none) */
+    uint32_t *ic;               /* VM-owned caches (layout private to
+                                   interp.c: field, global and closure-shape
+                                   caches), allocated lazily by the VM (NULL
+                                   at creation), never serialized; freed by
+                                   free_contents after wf_interp_ic_release */
     JSContext *realm;           /* counted reference (a GC cell) */
 } JSFunctionBytecode;
 

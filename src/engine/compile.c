@@ -70,53 +70,12 @@ static void compiler_free(WFCompiler *c)
         wf_source_release(rt, c->source);
 }
 
-/* Offset of the first byte that is not UTF-8 where lone surrogates
-   (U+D800..U+DFFF as 3-byte sequences) are accepted: eval code comes from a
-   JavaScript string, which may contain them. */
-static size_t check_wtf8(const uint8_t *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        uint8_t c = s[i];
-        uint32_t cp;
-        int n, k;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
-            return i;
-        }
-        if (i + n >= len + 0 && i + n > len - 1 + 1)
-            return i;
-        for (k = 1; k <= n; k++) {
-            if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return i;
-        i += n + 1;
-    }
-    return len;
-}
-
 /* Checks UTF-8 and throws the parse error with its position. */
 static WFAstNode *parse_program(WFCompiler *c, const WFParseOptions *opt)
 {
     WFParseError err;
     WFAstNode *prog;
-    size_t bad = opt->is_eval ? check_wtf8((const uint8_t *)c->src, c->src_len) :
-                 wf_lex_check_utf8((const uint8_t *)c->src, c->src_len);
+    size_t bad = wf_lex_check_utf8((const uint8_t *)c->src, c->src_len, opt->is_eval);
     if (bad != c->src_len) {
         /* position of the bad byte */
         int line = 1, col = 1;
@@ -1115,8 +1074,8 @@ JSValue wf_compile_function_ctor(JSContext *ctx, const char *params, size_t para
     c.ctx = ctx;
     c.arena = &arena;
     c.filename = "<anonymous>";
-    if (wf_lex_check_utf8((const uint8_t *)params, params_len) != params_len ||
-        wf_lex_check_utf8((const uint8_t *)body, body_len) != body_len) {
+    if (wf_lex_check_utf8((const uint8_t *)params, params_len, true) != params_len ||
+        wf_lex_check_utf8((const uint8_t *)body, body_len, true) != body_len) {
         c.filename_atom = JS_ATOM_NULL;
         wf_compile_error(&c, 1, 1, "invalid UTF-8 in source text");
         goto done;

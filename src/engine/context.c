@@ -25,6 +25,8 @@
 #include "engine/function.h"
 #include "engine/interp.h"
 #include "builtins/builtins.h"
+#include "engine/regexp/re_rt.h"
+#include "engine/atomics_wait.h"
 
 /* ------------------------------------------------------------------ */
 /* Runtime */
@@ -56,7 +58,7 @@ JSRuntime *JS_NewRuntime2(const JSMallocFunctions *mf, void *opaque)
     rt->stack_size = JS_DEFAULT_STACK_SIZE;
     JS_UpdateStackTop(rt);
 
-    if (wf_atom_init(rt) || wf_class_init(rt))
+    if (wf_atom_init(rt) || wf_class_init(rt) || wf_atomics_init_rt(rt))
         goto fail;
     wf_function_init_classes(rt);
     wf_cfunc_init_classes(rt);
@@ -79,6 +81,7 @@ void JS_FreeRuntime(JSRuntime *rt)
 
     if (!rt)
         return;
+    wf_atomics_free_rt(rt);     /* pending waitAsync waiters hold values */
     dump_leaks = (rt->dump_flags & JS_DUMP_LEAKS) != 0;
     if (rt->dump_flags & JS_DUMP_MEM) {
         JSMemoryUsage u;
@@ -90,6 +93,12 @@ void JS_FreeRuntime(JSRuntime *rt)
         rt->current_exception = JS_UNDEFINED;
         JS_FreeValueRT(rt, e);
     }
+    /* jobs that never ran hold values: drop them before the collection */
+    wf_job_free_all(rt);
+    /* a context the embedder freed may still be held by a cycle of its own
+       objects: collect those before calling what is left a leak */
+    if (rt->atom_array)
+        wf_gc_collect(rt);
     /* contexts the embedder did not free: drop what they hold; their cells
        are reclaimed with the other leftovers below */
     while (!list_empty(&rt->context_list)) {
@@ -98,18 +107,18 @@ void JS_FreeRuntime(JSRuntime *rt)
             printf("leak: context %p not freed (ref_count=%d)\n", (void *)ctx, ctx->header.ref_count);
         wf_context_gc_free(rt, &ctx->header);   /* unlinks it */
     }
-    /* jobs that never ran hold values: drop them before the collection */
-    wf_job_free_all(rt);
     if (rt->atom_array) {
         wf_gc_collect(rt);
         wf_gc_free_all(rt, dump_leaks);
     }
     wf_interp_free_rt(rt);
+    wf_regexp_cache_free(rt);
     wf_shape_free_table(rt);
     if (rt->class_array)
         wf_class_free_all(rt);
     if (rt->atom_array)
         wf_atom_free_all(rt);
+    wf_mem_cache_flush(rt);
     if (dump_leaks && rt->malloc_state.malloc_count > 1) {
         printf("leak: %zu bytes in %zu blocks still allocated\n",
                rt->malloc_state.malloc_size - (rt->mf.js_malloc_usable_size ?
@@ -195,7 +204,7 @@ const char *JS_GetVersion(void)
 
 #define CTX_VALUES(X)                     \
     X(function_proto) X(function_ctor) X(array_ctor) X(regexp_ctor) X(promise_ctor) \
-    X(array_buffer_ctor) X(typed_array_ctor) \
+    X(array_buffer_ctor) X(shared_array_buffer_ctor) X(typed_array_ctor) \
     X(iterator_proto) X(async_iterator_proto) X(array_proto_values) X(throw_type_error) \
     X(eval_obj) X(global_obj) X(global_var_obj) X(oom_error)
 
@@ -369,7 +378,7 @@ JSContext *wf_context_new(JSRuntime *rt, bool raw)
             JS_AddIntrinsicTypedArrays(ctx) < 0 || JS_AddIntrinsicPromise(ctx) < 0)
             goto fail;
         /* globalThis & co. last: they see every constructor */
-        if (wf_init_global(ctx) < 0)
+        if (wf_init_global(ctx) < 0 || wf_init_structuredclone(ctx) < 0)
             goto fail;
     }
     return ctx;
@@ -410,9 +419,9 @@ int JS_AddIntrinsicJSON(JSContext *ctx)
 
 int JS_AddIntrinsicMapSet(JSContext *ctx)
 {
-    if (wf_init_mapset(ctx) < 0)
+    if (wf_init_mapset(ctx) < 0 || wf_init_weak(ctx) < 0)
         return -1;
-    return wf_init_weak(ctx);
+    return wf_init_weakref(ctx);
 }
 
 /* Families that do not exist yet: their owners replace these bodies (and
@@ -425,13 +434,14 @@ int JS_AddIntrinsicRegExp(JSContext *ctx) { return wf_init_regexp(ctx); }
 int JS_AddIntrinsicProxy(JSContext *ctx) { return wf_init_proxy(ctx); }
 int JS_AddIntrinsicTypedArrays(JSContext *ctx)
 {
-    if (wf_init_arraybuffer(ctx) < 0 || wf_init_typedarray(ctx) < 0)
+    if (wf_init_arraybuffer(ctx) < 0 || wf_init_typedarray(ctx) < 0 ||
+        wf_init_dataview(ctx) < 0)
         return -1;
-    return wf_init_dataview(ctx);
+    return wf_init_atomics(ctx);
 }
 int JS_AddIntrinsicPromise(JSContext *ctx) { return wf_init_promise(ctx); }
 int JS_AddIntrinsicBigInt(JSContext *ctx) { return wf_init_bigint(ctx); }
-int JS_AddIntrinsicWeakRef(JSContext *ctx) { (void)ctx; return 0; }
+int JS_AddIntrinsicWeakRef(JSContext *ctx) { return wf_init_weakref(ctx); }
 int JS_AddPerformance(JSContext *ctx) { return wf_init_performance(ctx); }
 
 void JS_FreeContext(JSContext *ctx)

@@ -17,9 +17,13 @@ typedef enum WFHint { WF_HINT_DEFAULT, WF_HINT_NUMBER, WF_HINT_STRING } WFHint;
    not -0, else a float64 (= JS_NewNumber). */
 static inline JSValue wf_number(double d)
 {
-    int32_t i = (int32_t)d;
-    if ((double)i == d && !(d == 0 && __builtin_signbit(d)))
-        return JS_MKVAL(JS_TAG_INT, i);
+    /* range check first: converting NaN or an out-of-range double to int
+       is undefined behaviour */
+    if (d >= INT32_MIN && d <= INT32_MAX) {
+        int32_t i = (int32_t)d;
+        if ((double)i == d && !(d == 0 && __builtin_signbit(d)))
+            return JS_MKVAL(JS_TAG_INT, i);
+    }
     return __JS_NewFloat64(d);
 }
 

@@ -407,6 +407,11 @@ static int emit_chain_check(WFFuncDef *fd, int depth, WFAstNode *n)
     return 0;
 }
 
+/* Not inlined: GCC's -Wdangling-pointer cannot see that chain_end
+   unlinks the caller's local chain record before it goes away. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static void chain_begin(WFFuncDef *fd, WFChain *ch)
 {
     ch->prev = fd->chain;
@@ -749,7 +754,7 @@ static int emit_tagged_template(WFFuncDef *fd, WFAstNode *n)
 static int emit_regexp(WFFuncDef *fd, WFAstNode *n)
 {
     JSContext *ctx = fd->c->ctx;
-    wf_emit_push_const(fd, wf_str_new_utf8(ctx, n->u.regexp.pattern, n->u.regexp.pattern_len));
+    wf_emit_push_const(fd, wf_str_new_wtf8(ctx, n->u.regexp.pattern, n->u.regexp.pattern_len));
     wf_emit_push_const(fd, wf_str_new_utf8(ctx, n->u.regexp.flags, n->u.regexp.flags_len));
     wf_emit_pos(fd, n->line, n->col);
     wf_emit_op(fd, OP_regexp);

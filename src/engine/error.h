@@ -46,5 +46,9 @@ int wf_error_init_oom(JSContext *ctx);
    "Name: message\n    at fn (file:line:col)\n..." from the current frames,
    skipping 'skip' innermost frames. */
 void wf_error_capture_stack(JSContext *ctx, JSValueConst obj, int skip);
+/* The same, also leaving out every frame up to and including the innermost
+   call of the function hide_until (Error.captureStackTrace's
+   constructorOpt; no frame at all if it is not on the stack). */
+void wf_error_capture_stack_until(JSContext *ctx, JSValueConst obj, int skip, JSValueConst hide_until);
 
 #endif /* WF_ERROR_H */

@@ -231,8 +231,23 @@ static JSValueConst proto_of_kind(JSContext *ctx, int func_kind)
     return proto;
 }
 
+/* Pin obj's current shape in slot i of a closure shape cache (see
+   wf_interp_shape_cache): shared shapes only. */
+static inline void shape_pin(JSRuntime *rt, JSShape **sc, int i, JSObject *obj)
+{
+    JSShape *sh = obj->shape, *old;
+    if (!sc || sc[i] == sh || !sh->is_hashed)
+        return;
+    old = sc[i];
+    sh->header.ref_count++;
+    sc[i] = sh;
+    if (old)
+        wf_gc_release(rt, &old->header);
+}
+
 /* MakeConstructor / the generator kinds' `prototype` (10.2.5, 15.5.4). */
-static int define_prototype(JSContext *ctx, JSValueConst func, const JSFunctionBytecode *b)
+static int define_prototype(JSContext *ctx, JSValueConst func, const JSFunctionBytecode *b,
+                            JSShape **sc)
 {
     JSValue proto;
 
@@ -257,12 +272,16 @@ static int define_prototype(JSContext *ctx, JSValueConst func, const JSFunctionB
             JS_FreeValue(ctx, proto);
             return -1;
         }
+        shape_pin(ctx->rt, sc, 4, wf_obj(proto));
         break;
     default:
         return 0;
     }
-    return add_data_prop(ctx, wf_obj(func), JS_ATOM_prototype, proto,
-                         b->is_class_constructor ? 0 : JS_PROP_WRITABLE);
+    if (add_data_prop(ctx, wf_obj(func), JS_ATOM_prototype, proto,
+                      b->is_class_constructor ? 0 : JS_PROP_WRITABLE) < 0)
+        return -1;
+    shape_pin(ctx->rt, sc, 3, wf_obj(func));
+    return 0;
 }
 
 JSValue wf_closure_new(JSContext *ctx, JSValueConst bfunc, JSVarRef **cur_var_refs,
@@ -272,11 +291,16 @@ JSValue wf_closure_new(JSContext *ctx, JSValueConst bfunc, JSVarRef **cur_var_re
     JSValue func;
     JSObject *p;
     JSVarRef **var_refs = NULL;
+    JSShape **sc = NULL;
 
     func = wf_obj_new(ctx, proto_of_kind(ctx, b->func_kind), class_of_kind(b->func_kind));
     if (JS_IsException(func))
         return func;
     p = wf_obj(func);
+    /* the shapes of a closure (prototype = a realm intrinsic) die with the
+       last closure; pinning them saves building them for every closure */
+    sc = wf_interp_shape_cache(ctx, b);
+    shape_pin(ctx->rt, sc, 0, p);
     b->header.ref_count++;
     p->u.func.bytecode = b;
     p->u.func.var_refs = NULL;
@@ -311,13 +335,15 @@ JSValue wf_closure_new(JSContext *ctx, JSValueConst bfunc, JSVarRef **cur_var_re
     if (add_data_prop(ctx, p, JS_ATOM_length, JS_MKVAL(JS_TAG_INT, b->defined_arg_count),
                       JS_PROP_CONFIGURABLE) < 0)
         goto fail;
+    shape_pin(ctx->rt, sc, 1, p);
     if (b->func_name != JS_ATOM_NULL) {
         JSValue name = JS_AtomToString(ctx, b->func_name);
         if (JS_IsException(name) ||
             add_data_prop(ctx, p, JS_ATOM_name, name, JS_PROP_CONFIGURABLE) < 0)
             goto fail;
+        shape_pin(ctx->rt, sc, 2, p);
     }
-    if (b->has_prototype && define_prototype(ctx, func, b) < 0)
+    if (b->has_prototype && define_prototype(ctx, func, b, sc) < 0)
         goto fail;
     return func;
 fail:

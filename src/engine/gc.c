@@ -25,6 +25,17 @@
  *      the way is freed by the normal path.
  * The header's `mark` byte is the collector's scratch state.
  *
+ * Weak references (gc.h) are records hung on a per-target list in a
+ * runtime-wide hash keyed by the target's address; the object and symbol
+ * free paths call back here and the records' owners are told.  WeakMap
+ * entries are ephemerons: step 1 also subtracts each entry's reference to
+ * its value, step 3 gives it back (making the value live) only once both
+ * the map and the key are live, repeating until nothing changes, and step
+ * 4 gives back the references of the entries left over, so counts are exact
+ * again before anything is freed.  A value reachable only through an entry
+ * whose key is garbage is therefore garbage too, cycles through values
+ * included.
+ *
  * This file knows the cell kinds only through the hooks declared in gc.h.
  */
 #include <stdio.h>
@@ -111,6 +122,8 @@ static void drain_zero_list(JSRuntime *rt)
         js_free_rt(rt, h);
     }
     rt->gc_phase = WF_GC_PHASE_NONE;
+    if (!list_empty(&rt->fr_pending_list))
+        wf_weakref_flush(rt);
 }
 
 void wf_gc_free_cell(JSRuntime *rt, JSGCObjectHeader *h)
@@ -179,6 +192,302 @@ static void free_garbage(JSRuntime *rt)
     rt->gc_phase = WF_GC_PHASE_NONE;
     if (!list_empty(&rt->gc_zero_ref_count_list))
         drain_zero_list(rt);
+    else if (!list_empty(&rt->fr_pending_list))
+        wf_weakref_flush(rt);
+}
+
+/* ------------------------------------------------------------------ */
+/* Weak targets */
+
+typedef struct WFWeakTarget {
+    void *ptr;                      /* the JSObject or the symbol's JSString */
+    struct WFWeakTarget *hash_next;
+    struct list_head records;       /* WFWeakRecord.link */
+    uint8_t is_symbol;
+    uint8_t kept;                   /* on rt->kept_objs */
+    uint8_t dying;                  /* its records are being told */
+} WFWeakTarget;
+
+static uint32_t ptr_hash(const void *p)
+{
+    uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull;
+    return (uint32_t)(h >> 32);
+}
+
+static WFWeakTarget *target_find(JSRuntime *rt, const void *ptr)
+{
+    WFWeakTarget *t;
+    if (!rt->weak_target_hash_size)
+        return NULL;
+    for (t = rt->weak_target_hash[ptr_hash(ptr) & (rt->weak_target_hash_size - 1)]; t; t = t->hash_next) {
+        if (t->ptr == ptr)
+            return t;
+    }
+    return NULL;
+}
+
+static int target_table_grow(JSContext *ctx)
+{
+    JSRuntime *rt = ctx->rt;
+    uint32_t new_size = rt->weak_target_hash_size ? rt->weak_target_hash_size * 2 : 16, i;
+    WFWeakTarget **tab = js_mallocz(ctx, sizeof(*tab) * new_size), *t, *next;
+    if (!tab)
+        return -1;
+    for (i = 0; i < rt->weak_target_hash_size; i++) {
+        for (t = rt->weak_target_hash[i]; t; t = next) {
+            uint32_t h = ptr_hash(t->ptr) & (new_size - 1);
+            next = t->hash_next;
+            t->hash_next = tab[h];
+            tab[h] = t;
+        }
+    }
+    js_free(ctx, rt->weak_target_hash);
+    rt->weak_target_hash = tab;
+    rt->weak_target_hash_size = new_size;
+    return 0;
+}
+
+static WFWeakTarget *target_get(JSContext *ctx, JSValueConst v)
+{
+    JSRuntime *rt = ctx->rt;
+    void *ptr = JS_VALUE_GET_PTR(v);
+    WFWeakTarget *t = target_find(rt, ptr);
+    uint32_t h;
+    if (t)
+        return t;
+    if (rt->weak_target_count >= rt->weak_target_hash_size && target_table_grow(ctx) < 0)
+        return NULL;
+    t = js_malloc(ctx, sizeof(*t));
+    if (!t)
+        return NULL;
+    t->ptr = ptr;
+    t->is_symbol = JS_VALUE_GET_TAG(v) == JS_TAG_SYMBOL;
+    t->kept = 0;
+    t->dying = 0;
+    init_list_head(&t->records);
+    h = ptr_hash(ptr) & (rt->weak_target_hash_size - 1);
+    t->hash_next = rt->weak_target_hash[h];
+    rt->weak_target_hash[h] = t;
+    rt->weak_target_count++;
+    if (!t->is_symbol)
+        ((JSObject *)ptr)->is_weak_target = 1;
+    return t;
+}
+
+static void target_unhash(JSRuntime *rt, WFWeakTarget *t)
+{
+    WFWeakTarget **pt = &rt->weak_target_hash[ptr_hash(t->ptr) & (rt->weak_target_hash_size - 1)];
+    while (*pt != t)
+        pt = &(*pt)->hash_next;
+    *pt = t->hash_next;
+}
+
+static void target_free(JSRuntime *rt, WFWeakTarget *t)
+{
+    target_unhash(rt, t);
+    if (!t->is_symbol)
+        ((JSObject *)t->ptr)->is_weak_target = 0;
+    js_free_rt(rt, t);
+    if (--rt->weak_target_count == 0) {
+        js_free_rt(rt, rt->weak_target_hash);
+        rt->weak_target_hash = NULL;
+        rt->weak_target_hash_size = 0;
+    }
+}
+
+/* A target that no record and no kept reference needs any more. */
+static void target_release_if_unused(JSRuntime *rt, WFWeakTarget *t)
+{
+    if (list_empty(&t->records) && !t->kept && !t->dying)
+        target_free(rt, t);
+}
+
+bool wf_can_be_held_weakly(JSContext *ctx, JSValueConst v)
+{
+    if (JS_IsObject(v))
+        return true;
+    if (JS_IsSymbol(v)) {
+        int type = wf_atom_type(ctx->rt, wf_symbol_to_atom(ctx->rt, v));
+        return type == WF_ATOM_TYPE_SYMBOL;
+    }
+    return false;
+}
+
+int wf_weak_record_add(JSContext *ctx, WFWeakRecord *r, JSValueConst target)
+{
+    WFWeakTarget *t = target_get(ctx, target);
+    if (!t) {
+        r->target = NULL;
+        return -1;
+    }
+    r->target = t;
+    r->gc_restored = 0;
+    list_add_tail(&r->link, &t->records);
+    return 0;
+}
+
+void wf_weak_record_remove(JSRuntime *rt, WFWeakRecord *r)
+{
+    WFWeakTarget *t = r->target;
+    if (!t)
+        return;
+    r->target = NULL;
+    list_del(&r->link);
+    target_release_if_unused(rt, t);
+}
+
+JSValueConst wf_weak_record_target(const WFWeakRecord *r)
+{
+    if (!r->target)
+        return JS_UNDEFINED;
+    return JS_MKPTR(r->target->is_symbol ? JS_TAG_SYMBOL : JS_TAG_OBJECT, r->target->ptr);
+}
+
+struct list_head *wf_weak_records_of(JSRuntime *rt, JSValueConst v)
+{
+    WFWeakTarget *t;
+    if (!JS_IsObject(v) && !JS_IsSymbol(v))
+        return NULL;
+    t = target_find(rt, JS_VALUE_GET_PTR(v));
+    return t ? &t->records : NULL;
+}
+
+/* The target at ptr is being freed: tell every record.  A hook may remove
+   other records of the same target (a FinalizationRegistry cell whose
+   token is its target), so take them one at a time. */
+static void target_dead(JSRuntime *rt, void *ptr)
+{
+    WFWeakTarget *t = target_find(rt, ptr);
+    if (!t)
+        return;
+    t->dying = 1;
+    while (!list_empty(&t->records)) {
+        WFWeakRecord *r = list_entry(t->records.next, WFWeakRecord, link);
+        list_del(&r->link);
+        r->target = NULL;
+        r->on_dead(rt, r);
+    }
+    t->dying = 0;
+    /* a kept target holds a count, so it cannot be dying; be safe anyway */
+    t->kept = 0;
+    target_free(rt, t);
+}
+
+void wf_weak_target_free(JSRuntime *rt, JSObject *p)
+{
+    target_dead(rt, p);
+    p->is_weak_target = 0;
+}
+
+void wf_weak_symbol_free(JSRuntime *rt, void *sym_str)
+{
+    if (rt->weak_target_count)
+        target_dead(rt, sym_str);
+}
+
+/* ---- kept objects ---- */
+
+int wf_gc_keep_during_job(JSContext *ctx, JSValueConst v)
+{
+    JSRuntime *rt = ctx->rt;
+    WFWeakTarget *t = target_get(ctx, v);
+    if (!t)
+        return -1;
+    if (t->kept)
+        return 0;
+    if (rt->kept_count >= rt->kept_size) {
+        uint32_t n = rt->kept_size ? rt->kept_size * 2 : 8;
+        JSValue *a = js_realloc(ctx, rt->kept_objs, sizeof(*a) * n);
+        if (!a) {
+            target_release_if_unused(rt, t);
+            return -1;
+        }
+        rt->kept_objs = a;
+        rt->kept_size = n;
+    }
+    t->kept = 1;
+    rt->kept_objs[rt->kept_count++] = JS_DupValue(ctx, v);
+    return 0;
+}
+
+void wf_gc_clear_kept_objects(JSRuntime *rt)
+{
+    while (rt->kept_count) {
+        /* detach the array first: freeing may run hooks that keep more */
+        JSValue *a = rt->kept_objs;
+        uint32_t n = rt->kept_count, i;
+        rt->kept_objs = NULL;
+        rt->kept_count = rt->kept_size = 0;
+        for (i = 0; i < n; i++) {
+            WFWeakTarget *t = target_find(rt, JS_VALUE_GET_PTR(a[i]));
+            if (t) {
+                t->kept = 0;
+                target_release_if_unused(rt, t);
+            }
+        }
+        for (i = 0; i < n; i++)
+            JS_FreeValueRT(rt, a[i]);
+        js_free_rt(rt, a);
+    }
+}
+
+/* ---- ephemerons in the collector ---- */
+
+#define FOR_EACH_EPHEMERON(rt, r, body)                                         \
+    do {                                                                        \
+        for (uint32_t b_ = 0; b_ < (rt)->weak_target_hash_size; b_++) {         \
+            for (WFWeakTarget *t_ = (rt)->weak_target_hash[b_]; t_; t_ = t_->hash_next) { \
+                struct list_head *el_;                                          \
+                list_for_each(el_, &t_->records) {                              \
+                    WFWeakRecord *r = list_entry(el_, WFWeakRecord, link);      \
+                    if (r->value) { body }                                      \
+                }                                                               \
+            }                                                                   \
+        }                                                                       \
+    } while (0)
+
+static void decref_child(JSRuntime *rt, JSGCObjectHeader *h);
+static void scan_child(JSRuntime *rt, JSGCObjectHeader *h);
+static void incref_child(JSRuntime *rt, JSGCObjectHeader *h);
+
+static void ephemerons_decref(JSRuntime *rt)
+{
+    FOR_EACH_EPHEMERON(rt, r, {
+        r->gc_restored = 0;
+        wf_gc_mark_value(rt, *r->value, decref_child);
+    });
+}
+
+static bool target_is_live(const WFWeakTarget *t)
+{
+    return t->is_symbol || ((JSGCObjectHeader *)t->ptr)->mark == MARK_LIVE;
+}
+
+/* Give live maps' entries with live keys their value back; true if any. */
+static bool ephemerons_scan(JSRuntime *rt)
+{
+    bool changed = false;
+    FOR_EACH_EPHEMERON(rt, r, {
+        if (!r->gc_restored && r->owner->mark == MARK_LIVE && target_is_live(r->target)) {
+            r->gc_restored = 1;
+            if (JS_VALUE_GET_TAG(*r->value) == JS_TAG_OBJECT ||
+                JS_VALUE_GET_TAG(*r->value) == JS_TAG_FUNCTION_BYTECODE) {
+                wf_gc_mark_value(rt, *r->value, scan_child);
+                changed = true;
+            }
+        }
+    });
+    return changed;
+}
+
+/* The entries not given back in step 3: make their counts exact. */
+static void ephemerons_restore(JSRuntime *rt)
+{
+    FOR_EACH_EPHEMERON(rt, r, {
+        if (!r->gc_restored)
+            wf_gc_mark_value(rt, *r->value, incref_child);
+        r->gc_restored = 0;
+    });
 }
 
 void wf_gc_collect(JSRuntime *rt)
@@ -187,6 +496,9 @@ void wf_gc_collect(JSRuntime *rt)
 
     if (rt->gc_phase != WF_GC_PHASE_NONE)
         return;     /* called from a finalizer: not now */
+    /* no JavaScript running: whatever job kept WeakRef targets is over */
+    if (!rt->current_stack_frame && rt->kept_count)
+        wf_gc_clear_kept_objects(rt);
     rt->gc_phase = WF_GC_PHASE_DECREF;
 
     /* 1. subtract internal references */
@@ -196,6 +508,7 @@ void wf_gc_collect(JSRuntime *rt)
         list_entry(el, JSGCObjectHeader, link)->mark = MARK_NONE;
     list_for_each(el, &rt->tmp_obj_list)
         mark_children(rt, list_entry(el, JSGCObjectHeader, link), decref_child);
+    ephemerons_decref(rt);
 
     /* 2. roots */
     list_for_each_safe(el, el1, &rt->tmp_obj_list) {
@@ -208,15 +521,23 @@ void wf_gc_collect(JSRuntime *rt)
     }
 
     /* 3. everything reachable from a root is live; scan_child appends to
-       gc_obj_list, so this loop reaches the new cells too */
-    for (el = rt->gc_obj_list.next; el != &rt->gc_obj_list; el = el->next)
-        mark_children(rt, list_entry(el, JSGCObjectHeader, link), scan_child);
+       gc_obj_list, so this loop reaches the new cells too.  Ephemeron
+       values whose map and key are both live are live too, which can make
+       more keys live: repeat until nothing changes. */
+    el = &rt->gc_obj_list;
+    do {
+        while (el->next != &rt->gc_obj_list) {
+            el = el->next;
+            mark_children(rt, list_entry(el, JSGCObjectHeader, link), scan_child);
+        }
+    } while (ephemerons_scan(rt));
 
     /* 4. the rest is garbage: make its counts exact again */
     list_for_each(el, &rt->tmp_obj_list)
         list_entry(el, JSGCObjectHeader, link)->mark = MARK_GARBAGE;
     list_for_each(el, &rt->tmp_obj_list)
         mark_children(rt, list_entry(el, JSGCObjectHeader, link), incref_child);
+    ephemerons_restore(rt);
 
     if (rt->dump_flags & JS_DUMP_GC) {
         int n = 0;
@@ -293,6 +614,11 @@ void wf_gc_free_all(JSRuntime *rt, bool dump_leaks)
 {
     struct list_head *el;
 
+    wf_gc_clear_kept_objects(rt);
+    js_free_rt(rt, rt->kept_objs);
+    rt->kept_objs = NULL;
+    rt->kept_size = 0;
+
     if (list_empty(&rt->gc_obj_list))
         return;
     if (dump_leaks) {
@@ -329,6 +655,7 @@ void wf_gc_init(JSRuntime *rt)
     init_list_head(&rt->gc_obj_list);
     init_list_head(&rt->gc_zero_ref_count_list);
     init_list_head(&rt->tmp_obj_list);
+    init_list_head(&rt->fr_pending_list);
     rt->gc_phase = WF_GC_PHASE_NONE;
     rt->malloc_gc_threshold = GC_DEFAULT_THRESHOLD;
 }

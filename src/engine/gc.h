@@ -63,6 +63,60 @@ void wf_gc_init(JSRuntime *rt);
    reference count) on stdout. */
 void wf_gc_free_all(JSRuntime *rt, bool dump_leaks);
 
+/* ------------------------------------------------------------------ */
+/* Weak references (ECMA-262 9.9 Processing Model of WeakRef and
+   FinalizationRegistry Targets; 24.3 WeakMap, 24.4 WeakSet).
+
+   A weak reference does not count.  Its holder embeds one WFWeakRecord per
+   weak reference and registers it on the target (an object, or a symbol
+   that CanBeHeldWeakly).  When the target dies (its count reaches zero or
+   the cycle collector frees it), every record on it is unlinked
+   (r->target becomes NULL) and its on_dead hook runs.  on_dead runs while
+   cells are being freed: it may release values and free memory, but must
+   not allocate or run JavaScript.
+
+   Ephemerons: a record whose `value` is not NULL (a WeakMap entry) holds a
+   counted reference *value that the collector treats as reachable only
+   while both `owner` (the map) and the target are.  The owner must NOT
+   report *value from its gc_mark hook.
+
+   Kept objects: WeakRef's constructor and deref() put their target on the
+   runtime's kept list (AddToKeptObjects), a strong reference dropped when
+   the current job ends (ClearKeptObjects: JS_ExecutePendingJob, or a
+   collection with no JavaScript on the stack). */
+typedef struct WFWeakRecord WFWeakRecord;
+typedef void WFWeakDeadFunc(JSRuntime *rt, WFWeakRecord *r);
+struct WFWeakRecord {
+    struct list_head link;          /* the target's record list */
+    struct WFWeakTarget *target;    /* NULL: not registered, or the target died */
+    WFWeakDeadFunc *on_dead;        /* called once r is unlinked from a dead target */
+    JSGCObjectHeader *owner;        /* ephemeron: the cell holding *value */
+    JSValue *value;                 /* ephemeron value (counted by owner), or NULL */
+    uint8_t gc_restored;            /* collector scratch */
+};
+
+/* CanBeHeldWeakly (9.13): an object, or a symbol not from Symbol.for. */
+bool wf_can_be_held_weakly(JSContext *ctx, JSValueConst v);
+/* Register r (fields on_dead/owner/value set by the caller) on target,
+   which must satisfy wf_can_be_held_weakly.  -1 on out of memory
+   (exception pending). */
+int wf_weak_record_add(JSContext *ctx, WFWeakRecord *r, JSValueConst target);
+/* Unregister r (no-op if it is not registered). */
+void wf_weak_record_remove(JSRuntime *rt, WFWeakRecord *r);
+/* The target of a registered record (borrowed). */
+JSValueConst wf_weak_record_target(const WFWeakRecord *r);
+/* The records registered on v (list of WFWeakRecord.link), or NULL. */
+struct list_head *wf_weak_records_of(JSRuntime *rt, JSValueConst v);
+/* A symbol's count reached zero (atom.c); objects: wf_weak_target_free. */
+void wf_weak_symbol_free(JSRuntime *rt, void *sym_str);
+/* AddToKeptObjects(v): -1 on out of memory (exception pending). */
+int wf_gc_keep_during_job(JSContext *ctx, JSValueConst v);
+/* ClearKeptObjects. */
+void wf_gc_clear_kept_objects(JSRuntime *rt);
+/* builtins/weakref.c: after freeing, turn the registries that got cleared
+   cells into cleanup jobs (HostEnqueueFinalizationRegistryCleanupJob). */
+void wf_weakref_flush(JSRuntime *rt);
+
 /* Collector phases (rt->gc_phase). */
 enum {
     WF_GC_PHASE_NONE,

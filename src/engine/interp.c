@@ -41,6 +41,8 @@
 #include "engine/jsstring.h"
 #include "engine/function.h"
 #include "engine/iter.h"
+#include "engine/interp_ic.h"
+#include "engine/abuf.h"
 
 #if !defined(WF_INTERP_USE_SWITCH) && !(defined(__GNUC__) || defined(__clang__))
 #define WF_INTERP_USE_SWITCH 1
@@ -68,6 +70,7 @@ struct WFVMStack {
     WFVMChunk *cur;
     WFVMChunk *spare;           /* one empty chunk kept to avoid thrashing at a boundary */
     size_t bytes;               /* bytes of frames in use */
+    size_t limit;               /* vm_stack_limit() when last checked (slow path) */
 };
 
 static size_t vm_stack_limit(JSRuntime *rt)
@@ -77,9 +80,9 @@ static size_t vm_stack_limit(JSRuntime *rt)
     return rt->stack_size * WF_VM_STACK_FACTOR;
 }
 
-/* Allocate 'size' bytes (a multiple of 16) for a frame; NULL with a
-   RangeError or out-of-memory error pending. */
-static void *vm_alloc(JSContext *ctx, size_t size)
+/* vm_alloc's slow path: first use, a new chunk, or a limit to check again
+   (JS_SetMaxStackSize may have changed it since vs->limit was taken). */
+static WF_NOINLINE void *vm_alloc_slow(JSContext *ctx, size_t size)
 {
     JSRuntime *rt = ctx->rt;
     struct WFVMStack *vs = rt->vm_stack;
@@ -94,12 +97,13 @@ static void *vm_alloc(JSContext *ctx, size_t size)
         }
         rt->vm_stack = vs;
     }
-    if (js_unlikely(vs->bytes + size > vm_stack_limit(rt))) {
+    vs->limit = vm_stack_limit(rt);
+    if (js_unlikely(vs->bytes + size > vs->limit)) {
         wf_throw_stack_overflow(ctx);
         return NULL;
     }
     c = vs->cur;
-    if (js_unlikely(!c || c->used + size > c->size)) {
+    if (!c || c->used + size > c->size) {
         if (vs->spare && vs->spare->size >= size) {
             c = vs->spare;
             vs->spare = NULL;
@@ -122,8 +126,37 @@ static void *vm_alloc(JSContext *ctx, size_t size)
     return ptr;
 }
 
+/* Allocate 'size' bytes (a multiple of 16) for a frame; NULL with a
+   RangeError or out-of-memory error pending. */
+static js_force_inline void *vm_alloc(JSContext *ctx, size_t size)
+{
+    struct WFVMStack *vs = ctx->rt->vm_stack;
+    if (js_likely(vs != NULL)) {
+        WFVMChunk *c = vs->cur;
+        size_t used;
+        if (js_likely(c != NULL) && js_likely((used = c->used) + size <= c->size) &&
+            js_likely(vs->bytes + size <= vs->limit)) {
+            c->used = used + size;
+            vs->bytes += size;
+            return c->data + used;
+        }
+    }
+    return vm_alloc_slow(ctx, size);
+}
+
+static WF_NOINLINE void vm_free_chunk(struct WFVMStack *vs, JSRuntime *rt, WFVMChunk *c)
+{
+    /* the first chunk stays even when the VM is idle: every call from C
+       (promise jobs, callbacks) would otherwise allocate and free it
+       again; wf_interp_free_rt releases it */
+    vs->cur = c->prev;
+    if (vs->spare)
+        js_free_rt(rt, vs->spare);
+    vs->spare = c;
+}
+
 /* Frames are freed in LIFO order. */
-static void vm_free(JSRuntime *rt, void *ptr, size_t size)
+static js_force_inline void vm_free(JSRuntime *rt, void *ptr, size_t size)
 {
     struct WFVMStack *vs = rt->vm_stack;
     WFVMChunk *c = vs->cur;
@@ -131,18 +164,8 @@ static void vm_free(JSRuntime *rt, void *ptr, size_t size)
     c->used -= size;
     vs->bytes -= size;
     (void)ptr;
-    if (c->used == 0) {
-        vs->cur = c->prev;
-        if (vs->spare)
-            js_free_rt(rt, vs->spare);
-        vs->spare = c;
-        if (vs->bytes == 0) {
-            /* idle: give everything back */
-            js_free_rt(rt, vs->spare);
-            js_free_rt(rt, vs);
-            rt->vm_stack = NULL;
-        }
-    }
+    if (js_unlikely(c->used == 0) && c->prev)
+        vm_free_chunk(vs, rt, c);
 }
 
 void wf_interp_free_rt(JSRuntime *rt)
@@ -178,8 +201,8 @@ static js_force_inline JSStackFrame *frame_push_inline(JSContext *ctx, JSValue f
 {
     JSRuntime *rt = ctx->rt;
     int arg_alloc = argc > b->arg_count ? argc : b->arg_count;
-    size_t nslots = (size_t)arg_alloc + b->var_count + b->stack_size;
-    size_t size = FRAME_HEADER_SIZE + nslots * sizeof(JSValue);
+    int nlocals = arg_alloc + b->var_count;
+    size_t size = FRAME_HEADER_SIZE + ((size_t)nlocals + b->stack_size) * sizeof(JSValue);
     JSStackFrame *sf;
     JSValue *slots;
     int i;
@@ -188,10 +211,6 @@ static js_force_inline JSStackFrame *frame_push_inline(JSContext *ctx, JSValue f
     if (!sf)
         return NULL;
     slots = (JSValue *)((uint8_t *)sf + FRAME_HEADER_SIZE);
-    sf->arg_buf = slots;
-    sf->var_buf = slots + arg_alloc;
-    sf->stack_buf = sf->var_buf + b->var_count;
-    sf->sp = sf->stack_buf;
     if (move_args) {
         for (i = 0; i < argc; i++)
             slots[i] = argv[i];
@@ -199,11 +218,16 @@ static js_force_inline JSStackFrame *frame_push_inline(JSContext *ctx, JSValue f
         for (i = 0; i < argc; i++)
             slots[i] = JS_DupValue(ctx, argv[i]);
     }
-    for (; i < arg_alloc + b->var_count; i++)
+    for (i = argc; i < nlocals; i++)
         slots[i] = JS_UNDEFINED;
+    sf->prev_frame = rt->current_stack_frame;
     sf->cur_func = func;
     sf->this_val = this_val;
     sf->new_target = new_target;
+    sf->arg_buf = slots;
+    sf->var_buf = slots + arg_alloc;
+    sf->stack_buf = slots + nlocals;
+    sf->sp = slots + nlocals;
     sf->cur_pc = b->code;
     init_list_head(&sf->var_ref_list);
     sf->b = b;
@@ -214,7 +238,6 @@ static js_force_inline JSStackFrame *frame_push_inline(JSContext *ctx, JSValue f
     sf->frame_size = (uint32_t)size;
     sf->flags = (uint16_t)flags;
     sf->call_argc = 0;
-    sf->prev_frame = rt->current_stack_frame;
     rt->current_stack_frame = sf;
     return sf;
 }
@@ -226,24 +249,27 @@ static WF_NOINLINE JSStackFrame *frame_push(JSContext *ctx, JSValue func, JSFunc
                                             JSValue new_target, int argc, JSValue *argv,
                                             bool move_args, int flags)
 {
+    /* entries from C pick up a JS_SetMaxStackSize made since the last one */
+    if (ctx->rt->vm_stack)
+        ctx->rt->vm_stack->limit = vm_stack_limit(ctx->rt);
     return frame_push_inline(ctx, func, b, var_refs, this_val, new_target, argc, argv,
                              move_args, flags);
 }
 
 /* Free what a frame owns (operand stack already emptied) and pop it. */
-static void frame_pop(JSRuntime *rt, JSStackFrame *sf)
+static js_force_inline void frame_pop_inline(JSRuntime *rt, JSStackFrame *sf)
 {
     JSValue *p, *end;
 
-    if (sf->flags & WF_FRAME_HEAP) {
+    if (js_unlikely(sf->flags & WF_FRAME_HEAP)) {
         sf->sp = sf->stack_buf;
         wf_async_frame_finish(rt, sf);
         return;
     }
 
-    if (!list_empty(&sf->var_ref_list))
+    if (js_unlikely(!list_empty(&sf->var_ref_list)))
         wf_frame_close_var_refs(rt, sf);
-    end = sf->var_buf + sf->b->var_count;
+    end = sf->stack_buf;    /* = var_buf + var_count */
     for (p = sf->arg_buf; p < end; p++)
         JS_FreeValueRT(rt, *p);
     JS_FreeValueRT(rt, sf->cur_func);
@@ -251,6 +277,11 @@ static void frame_pop(JSRuntime *rt, JSStackFrame *sf)
     JS_FreeValueRT(rt, sf->new_target);
     rt->current_stack_frame = sf->prev_frame;
     vm_free(rt, sf, sf->frame_size);
+}
+
+static WF_NOINLINE void frame_pop(JSRuntime *rt, JSStackFrame *sf)
+{
+    frame_pop_inline(rt, sf);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -307,104 +338,47 @@ static JSAtom var_ref_name(const JSFunctionBytecode *b, int idx)
 
 
 
-/* Own data property lookup through the inline cache slot *ic (a property
-   index + 1, 0 when empty).  The cache validates itself against the
-   object's current shape, so it needs no reference to the shape.  *pi gets
-   the shape index found (-1 if absent) on a miss. */
-static inline JSProperty *ic_find(JSObject *p, JSAtom atom, uint32_t *ic, int *pi)
+
+
+
+
+/* The cached add transition applies to p: set atom to v (consumed).
+   Returns false (nothing done) when it does not apply. */
+static inline bool put_ic_add(JSContext *ctx, WFProtoIC *e, JSObject *p, JSAtom atom, JSValue v)
 {
-    JSShape *sh = p->shape;
-    int i;
-    if (js_likely(ic != NULL)) {
-        uint32_t idx = *ic;
-        if (js_likely(idx != 0 && idx <= (uint32_t)sh->prop_count &&
-                      sh->prop[idx - 1].atom == atom &&
-                      (sh->prop[idx - 1].flags & JS_PROP_TMASK) == JS_PROP_NORMAL))
-            return &p->prop[idx - 1];
+    JSShape *own = p->shape, *next = e->next;
+    if (next == NULL || e->own != own || !p->extensible || p->is_exotic ||
+        !proto_chain_lacks(own->proto, atom))
+        return false;
+    if (next->prop_size > own->prop_size) {
+        JSProperty *np = js_realloc_rt(ctx->rt, p->prop, sizeof(JSProperty) * (size_t)next->prop_size);
+        if (!np)
+            return false;   /* the slow path reports the OOM */
+        p->prop = np;
     }
-    i = wf_shape_find(sh, atom);
-    *pi = i;
-    if (i < 0 || (sh->prop[i].flags & JS_PROP_TMASK) != JS_PROP_NORMAL)
+    next->header.ref_count++;
+    p->shape = next;
+    own->header.ref_count--;    /* >= 1: the cache holds it */
+    p->prop[next->prop_count - 1].u.value = v;
+    return true;
+}
+
+
+/* The field cache of an instruction (ic index 0xFFFF: none, since
+   ic_count <= 0xFFFF), or NULL. */
+static inline WFFieldIC *field_ic(JSContext *ctx, JSFunctionBytecode *b, uint16_t idx)
+{
+    if (idx >= b->ic_count)
         return NULL;
-    if (ic)
-        *ic = (uint32_t)i + 1;
-    return &p->prop[i];
-}
-
-/* b->ic is one block: the ic_count own-property caches (uint32: property
-   index + 1), then WF_GLOBAL_CACHE entries of 3 words for global names,
-   then ic_count prototype caches (WFProtoIC).  A prototype cache pins the
-   receiver's shape with a counted reference: only hashed shapes are
-   cached, and shape.c never changes a hashed shape that someone else also
-   references, so "this shape has no such property" stays true; the
-   holder's slot is checked by content on every hit.  function.c marks and
-   releases the pinned shapes with the bytecode. */
-#define WF_GLOBAL_CACHE 16
-
-typedef struct WFProtoIC {
-    JSShape *own;               /* receiver's shape (hashed, counted): no such own property */
-    uint32_t idx;               /* slot in own->proto's shape */
-} WFProtoIC;
-
-static inline size_t proto_ic_offset(const JSFunctionBytecode *b)
-{
-    size_t n = sizeof(uint32_t) * (b->ic_count + 3 * WF_GLOBAL_CACHE);
-    return (n + 7) & ~(size_t)7;
-}
-
-static inline WFProtoIC *proto_ic(JSFunctionBytecode *b, uint32_t idx)
-{
-    return (WFProtoIC *)((uint8_t *)b->ic + proto_ic_offset(b)) + idx;
-}
-
-static WF_NOINLINE uint32_t *ic_alloc(JSContext *ctx, JSFunctionBytecode *b)
-{
-    b->ic = js_mallocz_rt(ctx->rt, proto_ic_offset(b) + sizeof(WFProtoIC) * b->ic_count);
-    return b->ic;
-}
-
-void wf_interp_ic_mark(JSRuntime *rt, JSFunctionBytecode *b, JS_MarkFunc *mark_func)
-{
-    if (!b->ic)
-        return;
-    for (uint32_t i = 0; i < b->ic_count; i++) {
-        WFProtoIC *e = proto_ic(b, i);
-        if (e->own)
-            mark_func(rt, &e->own->header);
-    }
-}
-
-void wf_interp_ic_release(JSRuntime *rt, JSFunctionBytecode *b)
-{
-    if (!b->ic)
-        return;
-    for (uint32_t i = 0; i < b->ic_count; i++) {
-        WFProtoIC *e = proto_ic(b, i);
-        if (e->own) {
-            JSShape *own = e->own;
-            e->own = NULL;
-            wf_gc_release(rt, &own->header);
-        }
-    }
-}
-
-static WF_NOINLINE void proto_ic_fill(JSRuntime *rt, WFProtoIC *e, JSShape *own, uint32_t idx)
-{
-    JSShape *old = e->own;
-    own->header.ref_count++;
-    e->own = own;
-    e->idx = idx;
-    if (old)
-        wf_gc_release(rt, &old->header);
+    if (js_unlikely(!b->ic) && !wf_interp_ic_alloc(ctx, b))
+        return NULL;
+    return &field_ics(b)[idx];
 }
 
 static inline uint32_t *ic_slot(JSContext *ctx, JSFunctionBytecode *b, uint16_t idx)
 {
-    if (idx == 0xFFFF || idx >= b->ic_count)
-        return NULL;
-    if (js_unlikely(!b->ic) && !ic_alloc(ctx, b))
-        return NULL;
-    return &b->ic[idx];
+    WFFieldIC *e = field_ic(ctx, b, idx);
+    return e ? &e->slot : NULL;
 }
 
 /* Global variables through the per-function cache.  An entry names the
@@ -412,8 +386,6 @@ static inline uint32_t *ic_slot(JSContext *ctx, JSFunctionBytecode *b, uint16_t 
    property of the global object.  It stays valid while no global lexical
    binding has been added (they are never deleted, so their count identifies
    the set) and the cached shape slot still holds that name. */
-#define GC_LEXICAL 0x80000000u
-
 static inline JSValue *global_slot_cached(JSContext *ctx, JSFunctionBytecode *b, JSAtom atom,
                                           int *pflags)
 {
@@ -422,12 +394,12 @@ static inline JSValue *global_slot_cached(JSContext *ctx, JSFunctionBytecode *b,
     JSShape *sh;
     uint32_t idx;
 
-    if (js_unlikely(!b->ic) && !ic_alloc(ctx, b))
+    if (js_unlikely(!b->ic) && !wf_interp_ic_alloc(ctx, b))
         return NULL;
     if (!JS_IsObject(ctx->global_var_obj) || !JS_IsObject(ctx->global_obj))
         return NULL;
     lp = wf_obj(ctx->global_var_obj);
-    e = b->ic + b->ic_count + 3 * ((atom * 0x9e3779b1u) >> 28);
+    e = global_ics(b) + 3 * ((atom * 0x9e3779b1u) >> 28);
     if (e[0] != atom || e[1] != (uint32_t)lp->shape->prop_count)
         return NULL;
     idx = e[2];
@@ -442,33 +414,6 @@ static inline JSValue *global_slot_cached(JSContext *ctx, JSFunctionBytecode *b,
     return NULL;
 }
 
-/* Remember where a global name lives after a slow lookup. */
-static WF_NOINLINE void global_cache_fill(JSContext *ctx, JSFunctionBytecode *b, JSAtom atom)
-{
-    JSObject *lp, *gp;
-    uint32_t *e;
-    int i;
-
-    if (!b->ic || !JS_IsObject(ctx->global_var_obj) || !JS_IsObject(ctx->global_obj))
-        return;
-    lp = wf_obj(ctx->global_var_obj);
-    gp = wf_obj(ctx->global_obj);
-    e = b->ic + b->ic_count + 3 * ((atom * 0x9e3779b1u) >> 28);
-    i = wf_shape_find(lp->shape, atom);
-    if (i >= 0) {
-        e[2] = (uint32_t)i | GC_LEXICAL;
-    } else {
-        if (!wf_shape_is_authoritative(gp))
-            return;
-        i = wf_shape_find(gp->shape, atom);
-        if (i < 0 || (gp->shape->prop[i].flags & JS_PROP_TMASK) != JS_PROP_NORMAL)
-            return;
-        e[2] = (uint32_t)i;
-    }
-    e[0] = atom;
-    e[1] = (uint32_t)lp->shape->prop_count;
-}
-
 static inline JSValue global_get_cached(JSContext *ctx, JSFunctionBytecode *b, JSAtom atom,
                                         bool throw_ref)
 {
@@ -480,7 +425,7 @@ static inline JSValue global_get_cached(JSContext *ctx, JSFunctionBytecode *b, J
         return JS_DupValue(ctx, *slot);
     v = wf_global_get(ctx, atom, throw_ref);
     if (!JS_IsException(v))
-        global_cache_fill(ctx, b, atom);
+        wf_interp_global_cache_fill(ctx, b, atom);
     return v;
 }
 
@@ -499,7 +444,7 @@ static inline int global_put_cached(JSContext *ctx, JSFunctionBytecode *b, JSAto
     }
     if (wf_global_put(ctx, atom, val, strict) < 0)
         return -1;
-    global_cache_fill(ctx, b, atom);
+    wf_interp_global_cache_fill(ctx, b, atom);
     return 0;
 }
 
@@ -507,51 +452,54 @@ static inline int global_put_cached(JSContext *ctx, JSFunctionBytecode *b, JSAto
    cache, properties of the prototype through the prototype cache, then a
    plain walk of ordinary prototypes, then the generic path for anything
    special.  ic_idx: the instruction's cache slot (0xFFFF: none). */
-static inline JSValue get_field_obj(JSContext *ctx, JSValueConst obj, JSAtom atom,
-                                    JSFunctionBytecode *b, uint16_t ic_idx)
+static js_force_inline JSValue get_field_obj(JSContext *ctx, JSValueConst obj, JSAtom atom,
+                                             JSFunctionBytecode *b, uint16_t ic_idx)
 {
     JSObject *p = wf_obj(obj);
-    if (js_likely(wf_shape_is_authoritative(p) && !wf_atom_is_int(atom))) {
-        uint32_t *ic = ic_slot(ctx, b, ic_idx);
-        WFProtoIC *pe = NULL;
-        JSShape *own = p->shape;
-        JSProperty *pr;
-        int i = -1, depth = 0;
-
-        if (ic) {
-            pe = proto_ic(b, ic_idx);
-            if (pe->own == own) {
-                JSObject *h = own->proto;
-                JSShape *hs;
-                if (h && wf_shape_is_authoritative(h) && pe->idx < (uint32_t)(hs = h->shape)->prop_count &&
-                    hs->prop[pe->idx].atom == atom &&
-                    (hs->prop[pe->idx].flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
-                    return JS_DupValue(ctx, h->prop[pe->idx].u.value);
-            }
-        }
-        pr = ic_find(p, atom, ic, &i);
-        if (pr)
-            return JS_DupValue(ctx, pr->u.value);
-        if (i < 0) {
-            for (;;) {
-                p = p->shape->proto;
-                depth++;
-                if (!p)
-                    return JS_UNDEFINED;
-                if (!wf_shape_is_authoritative(p))
-                    break;
-                i = wf_shape_find(p->shape, atom);
-                if (i >= 0) {
-                    if ((p->shape->prop[i].flags & JS_PROP_TMASK) != JS_PROP_NORMAL)
-                        break;
-                    if (depth == 1 && pe && own->is_hashed)
-                        proto_ic_fill(ctx->rt, pe, own, (uint32_t)i);
-                    return JS_DupValue(ctx, p->prop[i].u.value);
-                }
-            }
+    WFFieldIC *e = field_ic(ctx, b, ic_idx);
+    if (js_likely(e != NULL) && js_likely(wf_shape_is_authoritative(p))) {
+        JSShape *sh = p->shape;
+        uint32_t k = e->slot - 1;
+        if (js_likely(k < (uint32_t)sh->prop_count) && sh->prop[k].atom == atom &&
+            (sh->prop[k].flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
+            return JS_DupValue(ctx, p->prop[k].u.value);
+        if (e->own == sh) {
+            JSObject *h = sh->proto;
+            JSShape *hs;
+            if (h && wf_shape_is_authoritative(h) && e->idx < (uint32_t)(hs = h->shape)->prop_count &&
+                hs->prop[e->idx].atom == atom &&
+                (hs->prop[e->idx].flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
+                return JS_DupValue(ctx, h->prop[e->idx].u.value);
         }
     }
-    return wf_obj_get(ctx, obj, atom, obj);
+    return wf_interp_get_field_slow(ctx, obj, atom, e, NULL);
+}
+
+/* get_field_obj, except that a plain bytecode getter is not called but
+   returned in *pgetter (borrowed; the value is then JS_UNDEFINED). */
+static js_force_inline JSValue get_field_obj_or_getter(JSContext *ctx, JSValueConst obj,
+                                                       JSAtom atom, JSFunctionBytecode *b,
+                                                       uint16_t ic_idx, JSObject **pgetter)
+{
+    JSObject *p = wf_obj(obj);
+    WFFieldIC *e = field_ic(ctx, b, ic_idx);
+    *pgetter = NULL;
+    if (js_likely(e != NULL) && js_likely(wf_shape_is_authoritative(p))) {
+        JSShape *sh = p->shape;
+        uint32_t k = e->slot - 1;
+        if (js_likely(k < (uint32_t)sh->prop_count) && sh->prop[k].atom == atom &&
+            (sh->prop[k].flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
+            return JS_DupValue(ctx, p->prop[k].u.value);
+        if (e->own == sh) {
+            JSObject *h = sh->proto;
+            JSShape *hs;
+            if (h && wf_shape_is_authoritative(h) && e->idx < (uint32_t)(hs = h->shape)->prop_count &&
+                hs->prop[e->idx].atom == atom &&
+                (hs->prop[e->idx].flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
+                return JS_DupValue(ctx, h->prop[e->idx].u.value);
+        }
+    }
+    return wf_interp_get_field_slow(ctx, obj, atom, e, pgetter);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1450,27 +1398,29 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
             goto exception;
         DISPATCH();
     }
-    CASE(OP_if_false):
-    CASE(OP_if_true): {
-        JSValue v = *--sp;
-        int32_t off = wf_get_i32(pc);
-        int truth;
-        bool jump_if = pc[-1] == OP_if_true;
-        if (JS_VALUE_GET_TAG(v) == JS_TAG_BOOL) {
-            truth = JS_VALUE_GET_BOOL(v);
-        } else {
-            truth = wf_to_boolean(v);
-            JS_FreeValue(ctx, v);
-        }
-        if ((truth != 0) == jump_if) {
-            pc += off;
-            if (off <= 0 && poll_interrupt(ctx) < 0)
-                goto exception;
-        } else {
-            pc += 4;
-        }
-        DISPATCH();
+#define IF_CASE(OPC, JUMP_IF)                                           \
+    CASE(OPC): {                                                        \
+        JSValue v = *--sp;                                              \
+        int32_t off = wf_get_i32(pc);                                   \
+        int truth;                                                      \
+        if (JS_VALUE_GET_TAG(v) == JS_TAG_BOOL) {                       \
+            truth = JS_VALUE_GET_BOOL(v);                               \
+        } else {                                                        \
+            truth = wf_to_boolean(v);                                   \
+            JS_FreeValue(ctx, v);                                       \
+        }                                                               \
+        if ((truth != 0) == (JUMP_IF)) {                                \
+            pc += off;                                                  \
+            if (off <= 0 && poll_interrupt(ctx) < 0)                    \
+                goto exception;                                         \
+        } else {                                                        \
+            pc += 4;                                                    \
+        }                                                               \
+        DISPATCH();                                                     \
     }
+    IF_CASE(OP_if_false, false)
+    IF_CASE(OP_if_true, true)
+#undef IF_CASE
     CASE(OP_catch): {
         int32_t off = wf_get_i32(pc);
         *sp++ = JS_MKVAL(JS_TAG_CATCH_OFFSET, (int32_t)(pc + off - b->code));
@@ -1806,37 +1756,56 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     }
 
     /* ---- properties ---- */
-    CASE(OP_get_field): {
-        JSAtom atom = wf_get_u32(pc);
-        JSValue obj = sp[-1], v;
-        if (JS_IsObject(obj))
-            v = get_field_obj(ctx, obj, atom, b, wf_get_u16(pc + 4));
-        else
-            v = wf_interp_get_field(ctx, obj, atom);
-        pc += 6;
-        if (JS_IsException(v))
-            goto exception;
-        JS_FreeValue(ctx, obj);
-        sp[-1] = v;
-        DISPATCH();
-    }
+    CASE(OP_get_field):
     CASE(OP_get_field2): {
         JSAtom atom = wf_get_u32(pc);
         JSValue obj = sp[-1], v;
-        if (JS_IsObject(obj))
-            v = get_field_obj(ctx, obj, atom, b, wf_get_u16(pc + 4));
-        else
+        bool keep = pc[-1] == OP_get_field2;
+        if (JS_IsObject(obj)) {
+            JSObject *getter;
+            v = get_field_obj_or_getter(ctx, obj, atom, b, wf_get_u16(pc + 4), &getter);
+            if (getter) {
+                /* a bytecode getter: run it in this loop; its return
+                   value lands where the property value goes */
+                JSStackFrame *nsf;
+                bool fallback;
+                JSValue gf = JS_DupValue(ctx, JS_MKPTR(JS_TAG_OBJECT, getter));
+                JSValue th = keep ? JS_DupValue(ctx, obj) : obj;
+                sf->sp = keep ? sp : sp - 1;
+                nsf = enter_call(ctx, gf, th, JS_UNDEFINED, 0, NULL, true, false, &fallback);
+                if (!nsf) {
+                    JS_FreeValue(ctx, gf);
+                    if (keep)
+                        JS_FreeValue(ctx, th);
+                    goto exception;
+                }
+                sf = nsf;
+                LOAD_FRAME();
+                pc = b->code;
+                if (poll_interrupt(ctx) < 0)
+                    goto exception;
+                DISPATCH();
+            }
+        } else {
             v = wf_interp_get_field(ctx, obj, atom);
+        }
         pc += 6;
         if (JS_IsException(v))
             goto exception;
-        *sp++ = v;
+        if (keep) {
+            *sp++ = v;
+        } else {
+            JS_FreeValue(ctx, obj);
+            sp[-1] = v;
+        }
         DISPATCH();
     }
     CASE(OP_put_field): {
         JSAtom atom = wf_get_u32(pc);
         JSValue obj = sp[-2], v = sp[-1];
-        uint32_t *ic = ic_slot(ctx, b, wf_get_u16(pc + 4));
+        uint16_t ic_idx = wf_get_u16(pc + 4);
+        uint32_t *ic = ic_slot(ctx, b, ic_idx);
+        JSShape *before = NULL;
         pc += 6;
         sp -= 2;
         if (JS_IsObject(obj) && wf_shape_is_authoritative(wf_obj(obj)) && !wf_atom_is_int(atom)) {
@@ -1849,10 +1818,61 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
                 JS_FreeValue(ctx, obj);
                 DISPATCH();
             }
+            if (!pr && i < 0 && ic) {
+                /* no own property: a new one, perhaps through a cached transition */
+                if (put_ic_add(ctx, proto_ic(b, ic_idx), p, atom, v)) {
+                    JS_FreeValue(ctx, obj);
+                    DISPATCH();
+                }
+            }
+            if (!pr && !p->is_exotic) {
+                JSObject *setter = wf_interp_accessor_lookup(p, atom, true);
+                if (setter) {
+                    /* a bytecode setter: run it in this loop, obj and v
+                       (popped) become its this and argument, its result is
+                       dropped on return */
+                    JSStackFrame *nsf;
+                    bool fallback;
+                    JSValue sfn = JS_DupValue(ctx, JS_MKPTR(JS_TAG_OBJECT, setter));
+                    sf->sp = sp;
+                    nsf = enter_call(ctx, sfn, obj, JS_UNDEFINED, 1, sp + 1, true, false,
+                                     &fallback);
+                    if (!nsf) {
+                        JS_FreeValue(ctx, sfn);
+                        JS_FreeValue(ctx, obj);
+                        JS_FreeValue(ctx, v);
+                        goto exception;
+                    }
+                    nsf->flags |= WF_FRAME_DISCARD;
+                    sf = nsf;
+                    LOAD_FRAME();
+                    pc = b->code;
+                    if (poll_interrupt(ctx) < 0)
+                        goto exception;
+                    DISPATCH();
+                }
+                if (i < 0 && ic && p->shape->is_hashed) {
+                    before = p->shape;
+                    before->header.ref_count++;     /* keeps it unchanged */
+                }
+            }
         }
         if (wf_interp_put_field(ctx, obj, atom, v, b->is_strict) < 0) {
+            if (before)
+                wf_gc_release(rt, &before->header);
             JS_FreeValue(ctx, obj);
             goto exception;
+        }
+        if (before) {
+            JSShape *after = wf_obj(obj)->shape;
+            if (after != before && after->is_hashed && after->proto == before->proto &&
+                after->prop_count == before->prop_count + 1 &&
+                after->prop[after->prop_count - 1].atom == atom &&
+                after->prop[after->prop_count - 1].flags == JS_PROP_C_W_E &&
+                proto_chain_lacks(before->proto, atom))
+                wf_interp_put_ic_fill(rt, proto_ic(b, ic_idx), before, after);
+            else
+                wf_gc_release(rt, &before->header);
         }
         JS_FreeValue(ctx, obj);
         DISPATCH();
@@ -1869,6 +1889,8 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
                 v = JS_DupValue(ctx, p->u.array.values[idx]);
                 goto get_el_done;
             }
+            if (wf_is_typed_array_class(p->class_id) && wf_ta_get_el_fast(p, idx, &v))
+                goto get_el_done;
         } else if (JS_VALUE_GET_TAG(obj) == JS_TAG_STRING &&
                    JS_VALUE_GET_TAG(key) == JS_TAG_INT) {
             JSString *s = wf_str(obj);
@@ -1906,6 +1928,12 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
             if (p->fast_array && idx < p->u.array.count &&
                 (p->class_id == JS_CLASS_ARRAY || p->class_id == JS_CLASS_ARGUMENTS)) {
                 SET_SLOT(&p->u.array.values[idx], v);
+                JS_FreeValue(ctx, obj);
+                sp -= 3;
+                DISPATCH();
+            }
+            if (wf_is_typed_array_class(p->class_id) && wf_ta_put_el_fast(p, idx, v)) {
+                JS_FreeValue(ctx, v);   /* a number: nothing to free, kept for symmetry */
                 JS_FreeValue(ctx, obj);
                 sp -= 3;
                 DISPATCH();
@@ -2016,6 +2044,19 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     CASE(OP_define_field): {
         JSAtom atom = wf_get_u32(pc);
         pc += 4;
+        if (JS_IsObject(sp[-2])) {
+            /* CreateDataPropertyOrThrow of a new key on an ordinary
+               extensible object (literals, class fields) simply adds it */
+            JSObject *p = wf_obj(sp[-2]);
+            if (!p->is_exotic && p->extensible && !wf_atom_is_int(atom) &&
+                wf_shape_find(p->shape, atom) < 0) {
+                JSProperty *pr = wf_obj_add_property(ctx, p, atom, JS_PROP_C_W_E);
+                if (!pr)
+                    goto exception;
+                pr->u.value = *--sp;
+                DISPATCH();
+            }
+        }
         if (wf_obj_define_value(ctx, sp[-2], atom, sp[-1], JS_PROP_C_W_E | JS_PROP_THROW) < 0) {
             sp--;
             goto exception;
@@ -2381,63 +2422,72 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         *sp++ = r;
         DISPATCH();
     }
-    CASE(OP_shl):
-    CASE(OP_sar):
-    CASE(OP_shr):
-    CASE(OP_and):
-    CASE(OP_or):
-    CASE(OP_xor): {
-        JSValue a = sp[-2], c = sp[-1], r;
-        int op = pc[-1];
-        if (JS_VALUE_GET_TAG(a) == JS_TAG_INT && JS_VALUE_GET_TAG(c) == JS_TAG_INT) {
-            int32_t x = JS_VALUE_GET_INT(a), y = JS_VALUE_GET_INT(c);
-            switch (op) {
-            case OP_shl: r = JS_MKVAL(JS_TAG_INT, (int32_t)((uint32_t)x << (y & 31))); break;
-            case OP_sar: r = JS_MKVAL(JS_TAG_INT, x >> (y & 31)); break;
-            case OP_shr: r = wf_number((double)((uint32_t)x >> (y & 31))); break;
-            case OP_and: r = JS_MKVAL(JS_TAG_INT, x & y); break;
-            case OP_or: r = JS_MKVAL(JS_TAG_INT, x | y); break;
-            default: r = JS_MKVAL(JS_TAG_INT, x ^ y); break;
-            }
-            sp[-2] = r;
-            sp--;
-            DISPATCH();
-        }
-        sp -= 2;
-        if (wf_op_binary_slow(ctx, &r, a, c,
-                              op == OP_shl ? WF_BINOP_SHL : op == OP_sar ? WF_BINOP_SAR :
-                              op == OP_shr ? WF_BINOP_SHR : op == OP_and ? WF_BINOP_AND :
-                              op == OP_or ? WF_BINOP_OR : WF_BINOP_XOR) < 0)
-            goto exception;
-        *sp++ = r;
-        DISPATCH();
+#define BITOP_CASE(OPC, EXPR, KIND)                                      \
+    CASE(OPC): {                                                        \
+        JSValue a = sp[-2], c = sp[-1], r;                              \
+        if (JS_VALUE_GET_TAG(a) == JS_TAG_INT && JS_VALUE_GET_TAG(c) == JS_TAG_INT) { \
+            int32_t x = JS_VALUE_GET_INT(a), y = JS_VALUE_GET_INT(c);   \
+            (void)x; (void)y;                                           \
+            sp[-2] = (EXPR);                                            \
+            sp--;                                                       \
+            DISPATCH();                                                 \
+        }                                                               \
+        sp -= 2;                                                        \
+        if (wf_op_binary_slow(ctx, &r, a, c, KIND) < 0)                 \
+            goto exception;                                             \
+        *sp++ = r;                                                      \
+        DISPATCH();                                                     \
     }
-    CASE(OP_lt):
-    CASE(OP_lte):
-    CASE(OP_gt):
-    CASE(OP_gte): {
-        JSValue a = sp[-2], c = sp[-1];
-        int op = pc[-1];
-        bool r;
-        if (JS_VALUE_GET_TAG(a) == JS_TAG_INT && JS_VALUE_GET_TAG(c) == JS_TAG_INT) {
-            int32_t x = JS_VALUE_GET_INT(a), y = JS_VALUE_GET_INT(c);
-            r = op == OP_lt ? x < y : op == OP_lte ? x <= y : op == OP_gt ? x > y : x >= y;
-        } else if (IS_NUM_TAG(JS_VALUE_GET_TAG(a)) && IS_NUM_TAG(JS_VALUE_GET_TAG(c))) {
-            double x = NUM_OF(a), y = NUM_OF(c);
-            r = op == OP_lt ? x < y : op == OP_lte ? x <= y : op == OP_gt ? x > y : x >= y;
-        } else {
-            sp -= 2;
-            if (wf_op_compare_slow(ctx, &r, a, c,
-                                   op == OP_lt ? WF_CMP_LT : op == OP_lte ? WF_CMP_LTE :
-                                   op == OP_gt ? WF_CMP_GT : WF_CMP_GTE) < 0)
-                goto exception;
-            *sp++ = JS_NewBool(ctx, r);
-            DISPATCH();
-        }
-        sp[-2] = JS_NewBool(ctx, r);
-        sp--;
-        DISPATCH();
+    BITOP_CASE(OP_shl, JS_MKVAL(JS_TAG_INT, (int32_t)((uint32_t)x << (y & 31))), WF_BINOP_SHL)
+    BITOP_CASE(OP_sar, JS_MKVAL(JS_TAG_INT, x >> (y & 31)), WF_BINOP_SAR)
+    BITOP_CASE(OP_shr, wf_number((double)((uint32_t)x >> (y & 31))), WF_BINOP_SHR)
+    BITOP_CASE(OP_and, JS_MKVAL(JS_TAG_INT, x & y), WF_BINOP_AND)
+    BITOP_CASE(OP_or, JS_MKVAL(JS_TAG_INT, x | y), WF_BINOP_OR)
+    BITOP_CASE(OP_xor, JS_MKVAL(JS_TAG_INT, x ^ y), WF_BINOP_XOR)
+#undef BITOP_CASE
+
+    /* A comparison immediately followed by if_true / if_false branches at
+       once instead of pushing the boolean (the if instruction stays in
+       place for any other path that reaches it). */
+#define BRANCH_OR_PUSH(r) do {                                          \
+        int nop_ = *pc;                                                 \
+        if (nop_ == OP_if_true || nop_ == OP_if_false) {                \
+            int32_t off_ = wf_get_i32(pc + 1);                          \
+            if ((nop_ == OP_if_true) == (r)) {                          \
+                pc += 1 + off_;                                         \
+                if (off_ <= 0 && poll_interrupt(ctx) < 0)               \
+                    goto exception;                                     \
+            } else {                                                    \
+                pc += 5;                                                \
+            }                                                           \
+        } else {                                                        \
+            *sp++ = JS_NewBool(ctx, (r));                               \
+        }                                                               \
+        DISPATCH();                                                     \
+    } while (0)
+
+#define CMP_CASE(OPC, CMP, KIND)                                        \
+    CASE(OPC): {                                                        \
+        JSValue a = sp[-2], c = sp[-1];                                 \
+        bool r;                                                         \
+        if (JS_VALUE_GET_TAG(a) == JS_TAG_INT && JS_VALUE_GET_TAG(c) == JS_TAG_INT) { \
+            r = JS_VALUE_GET_INT(a) CMP JS_VALUE_GET_INT(c);            \
+        } else if (IS_NUM_TAG(JS_VALUE_GET_TAG(a)) && IS_NUM_TAG(JS_VALUE_GET_TAG(c))) { \
+            r = NUM_OF(a) CMP NUM_OF(c);                                \
+        } else {                                                        \
+            sp -= 2;                                                    \
+            if (wf_op_compare_slow(ctx, &r, a, c, KIND) < 0)            \
+                goto exception;                                         \
+            BRANCH_OR_PUSH(r);                                          \
+        }                                                               \
+        sp -= 2;                                                        \
+        BRANCH_OR_PUSH(r);                                              \
     }
+    CMP_CASE(OP_lt, <, WF_CMP_LT)
+    CMP_CASE(OP_lte, <=, WF_CMP_LTE)
+    CMP_CASE(OP_gt, >, WF_CMP_GT)
+    CMP_CASE(OP_gte, >=, WF_CMP_GTE)
+#undef CMP_CASE
     CASE(OP_eq):
     CASE(OP_neq): {
         JSValue a = sp[-2], c = sp[-1];
@@ -2462,10 +2512,11 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
             r = JS_VALUE_GET_INT(a) == JS_VALUE_GET_INT(c);
         else
             r = wf_op_strict_eq(ctx, a, c);
-        sp[-2] = JS_NewBool(ctx, r != is_neq);
-        sp--;
-        DISPATCH();
+        sp -= 2;
+        r = r != is_neq;
+        BRANCH_OR_PUSH(r);
     }
+#undef BRANCH_OR_PUSH
     CASE(OP_in): {
         bool r;
         sp -= 2;
@@ -2503,20 +2554,33 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         sp[-1] = JS_NewBool(ctx, r);
         DISPATCH();
     }
-    CASE(OP_inc_loc):
+    CASE(OP_inc_loc): {
+        JSValue v = var_buf[wf_get_u16(pc)];
+        int32_t ri;
+        if (JS_VALUE_GET_TAG(v) == JS_TAG_INT &&
+            !__builtin_add_overflow(JS_VALUE_GET_INT(v), 1, &ri)) {
+            var_buf[wf_get_u16(pc)] = JS_MKVAL(JS_TAG_INT, ri);
+            pc += 2;
+            DISPATCH();
+        }
+        goto inc_dec_loc_slow;
+    }
     CASE(OP_dec_loc): {
+        JSValue v = var_buf[wf_get_u16(pc)];
+        int32_t ri;
+        if (JS_VALUE_GET_TAG(v) == JS_TAG_INT &&
+            !__builtin_sub_overflow(JS_VALUE_GET_INT(v), 1, &ri)) {
+            var_buf[wf_get_u16(pc)] = JS_MKVAL(JS_TAG_INT, ri);
+            pc += 2;
+            DISPATCH();
+        }
+        goto inc_dec_loc_slow;
+    }
+    inc_dec_loc_slow: {
         int idx = wf_get_u16(pc);
         bool is_inc = pc[-1] == OP_inc_loc;
         JSValue v = var_buf[idx], r;
         pc += 2;
-        if (JS_VALUE_GET_TAG(v) == JS_TAG_INT) {
-            int32_t ri;
-            if (!(is_inc ? __builtin_add_overflow(JS_VALUE_GET_INT(v), 1, &ri)
-                         : __builtin_sub_overflow(JS_VALUE_GET_INT(v), 1, &ri))) {
-                var_buf[idx] = JS_MKVAL(JS_TAG_INT, ri);
-                DISPATCH();
-            }
-        }
         if (wf_op_unary_slow(ctx, &r, JS_DupValue(ctx, v), is_inc ? WF_UNOP_INC : WF_UNOP_DEC) < 0)
             goto exception;
         SET_SLOT(&var_buf[idx], r);
@@ -2580,7 +2644,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
     }
     CASE(OP_for_of_start): {
         JSValue next = JS_UNDEFINED, iter;
-        iter = wf_get_iterator(ctx, sp[-1], false, &next);
+        iter = wf_for_of_start(ctx, sp[-1], &next);
         if (JS_IsException(iter))
             goto exception;
         JS_FreeValue(ctx, sp[-1]);
@@ -2599,7 +2663,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
             *sp++ = JS_TRUE;
             DISPATCH();
         }
-        v = wf_iterator_step_value(ctx, piter[0], piter[1], &done);
+        v = wf_for_of_step(ctx, piter, &done);
         if (JS_IsException(v)) {
             SET_SLOT(piter, JS_UNDEFINED);
             goto exception;
@@ -2614,7 +2678,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         JSValue iter = sp[-3], next = sp[-2];
         int r = 0;
         sp -= 3;
-        if (!JS_IsUndefined(iter)) {
+        if (!JS_IsUndefined(iter) && !wf_for_of_is_array_mode(next)) {
             sf->sp = sp;
             r = wf_iterator_close(ctx, iter, false);
         }
@@ -2632,7 +2696,7 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
             goto exception;
         while (!JS_IsUndefined(piter[0])) {
             bool done;
-            JSValue v = wf_iterator_step_value(ctx, piter[0], piter[1], &done);
+            JSValue v = wf_for_of_step(ctx, piter, &done);
             if (JS_IsException(v)) {
                 SET_SLOT(piter, JS_UNDEFINED);
                 JS_FreeValue(ctx, arr);
@@ -2837,7 +2901,8 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         }
         DISPATCH();
     CASE(OP_iterator_complete): {
-        JSValue d = wf_interp_get_field(ctx, sp[-1], JS_ATOM_done);
+        JSValue d = JS_IsObject(sp[-1]) ? get_field_obj(ctx, sp[-1], JS_ATOM_done, b, 0xFFFF)
+                                        : wf_interp_get_field(ctx, sp[-1], JS_ATOM_done);
         if (JS_IsException(d))
             goto exception;
         *sp++ = JS_NewBool(ctx, wf_to_boolean(d));
@@ -2845,7 +2910,8 @@ static JSValue interp_run(JSContext *ctx, JSStackFrame *sf)
         DISPATCH();
     }
     CASE(OP_iterator_value): {
-        JSValue v = wf_interp_get_field(ctx, sp[-1], JS_ATOM_value);
+        JSValue v = JS_IsObject(sp[-1]) ? get_field_obj(ctx, sp[-1], JS_ATOM_value, b, 0xFFFF)
+                                        : wf_interp_get_field(ctx, sp[-1], JS_ATOM_value);
         if (JS_IsException(v))
             goto exception;
         JS_FreeValue(ctx, sp[-1]);
@@ -2886,14 +2952,17 @@ do_return:
     }
     {
         JSStackFrame *caller = sf->prev_frame;
-        bool entry = (sf->flags & WF_FRAME_ENTRY) != 0;
-        frame_pop(rt, sf);
-        if (entry)
+        int fflags = sf->flags;
+        frame_pop_inline(rt, sf);
+        if (fflags & WF_FRAME_ENTRY)
             return ret_val;
         sf = caller;
         LOAD_FRAME();
         pc = sf->cur_pc + op_size[*sf->cur_pc];
-        *sp++ = ret_val;
+        if (js_unlikely(fflags & WF_FRAME_DISCARD))
+            JS_FreeValue(ctx, ret_val);     /* a setter's result */
+        else
+            *sp++ = ret_val;
         DISPATCH();
     }
 
@@ -2906,7 +2975,8 @@ exception:
                 int32_t pos = JS_VALUE_GET_INT(v);
                 if (pos == 0) {
                     /* iterator marker: [iter next marker] */
-                    if (!uncatchable && sp - sf->stack_buf >= 2 && JS_IsObject(sp[-2])) {
+                    if (!uncatchable && sp - sf->stack_buf >= 2 && JS_IsObject(sp[-2]) &&
+                        !wf_for_of_is_array_mode(sp[-1])) {
                         sf->sp = sp;
                         wf_iterator_close(ctx, sp[-2], true);
                     }

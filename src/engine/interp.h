@@ -86,6 +86,7 @@ enum {
     WF_FRAME_BARRIER     = 1 << 4,  /* backtraces stop after this frame (JS_EVAL_FLAG_BACKTRACE_BARRIER) */
     WF_FRAME_DIRECT_EVAL = 1 << 5,  /* direct eval code: shares the caller's variables */
     WF_FRAME_RESUME_THROW = 1 << 6, /* internal: resume by throwing the pending exception */
+    WF_FRAME_DISCARD     = 1 << 7,  /* internal: a setter run by put_field; its result is dropped */
 };
 
 typedef struct JSStackFrame {

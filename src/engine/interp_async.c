@@ -22,6 +22,7 @@
 #include "engine/error.h"
 #include "engine/iter.h"
 #include "engine/atom.h"
+#include "engine/conv.h"
 #include "builtins/builtins.h"
 
 static void async_frame_free_values(JSRuntime *rt, WFAsyncFrame *af)
@@ -274,13 +275,19 @@ static JSValue generator_call(JSContext *ctx, JSValueConst func_obj, WFAsyncFram
     return gen;
 }
 
-JSValue wf_generator_resume(JSContext *ctx, JSValueConst gen, JSValueConst v, int mode)
+/* GeneratorResume / GeneratorResumeAbrupt without the result object: the
+   value, with *pdone set when the generator returned (or was already
+   done), or JS_EXCEPTION.  *praw is set when the value is the inner
+   iterator's result object of a yield* (passed on as is). */
+static JSValue generator_resume(JSContext *ctx, JSValueConst gen, JSValueConst v, int mode,
+                                bool *pdone, bool *praw)
 {
     JSObject *gp;
     WFAsyncFrame *af;
     JSValue ret;
-    bool raw;
 
+    *pdone = true;
+    *praw = false;
     if (!JS_IsObject(gen) || wf_obj(gen)->class_id != JS_CLASS_GENERATOR)
         return wf_throw_error(ctx, JS_TYPE_ERROR, "not a generator");
     gp = wf_obj(gen);
@@ -293,9 +300,9 @@ JSValue wf_generator_resume(JSContext *ctx, JSValueConst gen, JSValueConst v, in
     if (!af) {
         switch (mode) {
         case WF_GEN_NEXT:
-            return wf_iter_result(ctx, JS_UNDEFINED, true);
+            return JS_UNDEFINED;
         case WF_GEN_RETURN:
-            return wf_iter_result(ctx, JS_DupValue(ctx, v), true);
+            return JS_DupValue(ctx, v);
         default:
             return JS_Throw(ctx, JS_DupValue(ctx, v));
         }
@@ -314,13 +321,70 @@ JSValue wf_generator_resume(JSContext *ctx, JSValueConst gen, JSValueConst v, in
     if (af->state == WF_ASYNC_COMPLETED) {
         generator_complete(ctx, gp);
         JS_FreeValue(ctx, gen);
-        return wf_iter_result(ctx, ret, true);
+        return ret;
     }
-    raw = af->suspend_op == OP_yield_star;
+    *praw = af->suspend_op == OP_yield_star;
+    *pdone = false;
     JS_FreeValue(ctx, gen);
-    if (raw)
+    return ret;
+}
+
+JSValue wf_generator_resume(JSContext *ctx, JSValueConst gen, JSValueConst v, int mode)
+{
+    bool done, raw;
+    JSValue ret = generator_resume(ctx, gen, v, mode, &done, &raw);
+    if (JS_IsException(ret) || raw)
         return ret;     /* yield*: the inner iterator's result object as is */
-    return wf_iter_result(ctx, ret, false);
+    return wf_iter_result(ctx, ret, done);
+}
+
+/* IteratorStepValue on a generator whose `next` is the original
+   %GeneratorPrototype%.next: the same steps without allocating the result
+   object, which nobody else could see.  Returns 0 when not applicable
+   (nothing done), 1 with *pv / *pdone set, or -1 with an exception. */
+int wf_generator_step_fast(JSContext *ctx, JSValueConst iter, JSValueConst next, JSValue *pv,
+                           bool *pdone)
+{
+    JSValue ret, d;
+    bool raw;
+
+    if (!JS_IsObject(iter) || wf_obj(iter)->class_id != JS_CLASS_GENERATOR ||
+        !wf_is_generator_next(next))
+        return 0;
+    ret = generator_resume(ctx, iter, JS_UNDEFINED, WF_GEN_NEXT, pdone, &raw);
+    if (JS_IsException(ret)) {
+        *pdone = true;
+        return -1;
+    }
+    if (!raw) {
+        *pv = ret;
+        return 1;
+    }
+    /* the inner result object of yield*: read it like any other */
+    *pdone = true;
+    if (!JS_IsObject(ret)) {
+        JS_FreeValue(ctx, ret);
+        JS_ThrowTypeError(ctx, "iterator result is not an object");
+        return -1;
+    }
+    d = JS_GetProperty(ctx, ret, JS_ATOM_done);
+    if (JS_IsException(d)) {
+        JS_FreeValue(ctx, ret);
+        return -1;
+    }
+    if (wf_to_boolean(d)) {
+        JS_FreeValue(ctx, d);
+        JS_FreeValue(ctx, ret);
+        *pv = JS_UNDEFINED;
+        return 1;
+    }
+    JS_FreeValue(ctx, d);
+    *pv = JS_GetProperty(ctx, ret, JS_ATOM_value);
+    JS_FreeValue(ctx, ret);
+    if (JS_IsException(*pv))
+        return -1;
+    *pdone = false;
+    return 1;
 }
 
 /* ---------------------------------------------------------------------- */

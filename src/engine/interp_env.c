@@ -25,6 +25,7 @@
 #include "engine/function.h"
 #include "engine/iter.h"
 #include "engine/jsstring.h"
+#include "builtins/builtins.h"
 
 /* ---------------------------------------------------------------------- */
 /* Global lexical bindings                                                 */
@@ -659,4 +660,67 @@ fail:
     JS_FreeValue(ctx, raw);
     JS_FreeValue(ctx, cooked);
     return JS_EXCEPTION;
+}
+
+/* ---------------------------------------------------------------------- */
+/* for-of and array destructuring over Arrays                              */
+
+/* GetIterator(obj, sync) for the for_of_start opcode.  When obj is an
+   Array whose iteration is the original one (Array.prototype[@@iterator]
+   and %ArrayIteratorPrototype%.next untouched), the ArrayIterator object
+   and its `next` could never be seen by the script: the array itself
+   stands for the iterator and *pnext is the int index of the next element
+   (the "array mode" of the [iter next marker] triple, see
+   wf_for_of_step).  Otherwise the ordinary iterator and next method. */
+JSValue wf_for_of_start(JSContext *ctx, JSValueConst obj, JSValue *pnext)
+{
+    JSValue method, iter;
+
+    *pnext = JS_UNDEFINED;
+    if (!JS_IsObject(obj) || wf_obj(obj)->class_id != JS_CLASS_ARRAY)
+        return wf_get_iterator(ctx, obj, false, pnext);
+    method = wf_get_method(ctx, obj, JS_ATOM_Symbol_iterator);
+    if (JS_IsException(method))
+        return method;
+    if (JS_IsUndefined(method))
+        return JS_ThrowTypeError(ctx, "value is not iterable");
+    if (wf_arr_iter_is_pristine(ctx, obj, method)) {
+        JS_FreeValue(ctx, method);
+        *pnext = JS_MKVAL(JS_TAG_INT, 0);
+        return JS_DupValue(ctx, obj);
+    }
+    iter = wf_get_iterator_from_method(ctx, obj, method, pnext);
+    JS_FreeValue(ctx, method);
+    return iter;
+}
+
+/* IteratorStepValue on piter = [iter next]: the array mode steps as
+   %ArrayIteratorPrototype%.next would (LengthOfArrayLike, then Get),
+   without result objects.  Same contract as wf_iterator_step_value. */
+JSValue wf_for_of_step(JSContext *ctx, JSValue *piter, bool *pdone)
+{
+    JSObject *p;
+    uint32_t idx;
+    JSValue v;
+
+    if (JS_VALUE_GET_TAG(piter[1]) != JS_TAG_INT)
+        return wf_iterator_step_value(ctx, piter[0], piter[1], pdone);
+    p = wf_obj(piter[0]);
+    idx = (uint32_t)JS_VALUE_GET_INT(piter[1]);
+    *pdone = false;
+    if (p->fast_array && idx < p->u.array.count) {
+        v = JS_DupValue(ctx, p->u.array.values[idx]);
+    } else {
+        if (idx >= wf_array_length(p) || idx >= INT32_MAX) {
+            *pdone = true;
+            return JS_UNDEFINED;
+        }
+        v = wf_obj_get_uint32(ctx, piter[0], idx);
+        if (JS_IsException(v)) {
+            *pdone = true;
+            return v;
+        }
+    }
+    piter[1] = JS_MKVAL(JS_TAG_INT, (int32_t)(idx + 1));
+    return v;
 }

@@ -196,6 +196,19 @@ JSValue wf_for_in_start(JSContext *ctx, JSValue obj);
 /* Next key: *pdone set at the end.  Returns the key (string) or JS_UNDEFINED. */
 JSValue wf_for_in_next(JSContext *ctx, JSValueConst iter, bool *pdone);
 
+/* for_of_start / for_of_next / iterator_rest: GetIterator and
+   IteratorStepValue, with an "array mode" for Arrays iterated the original
+   way: iter is the array itself and next an int index (no iterator object
+   nor result objects); such a triple is never closed (Arrays have no
+   iterator `return`).  Contracts as wf_get_iterator /
+   wf_iterator_step_value; wf_for_of_step updates piter[1]. */
+JSValue wf_for_of_start(JSContext *ctx, JSValueConst obj, JSValue *pnext);
+JSValue wf_for_of_step(JSContext *ctx, JSValue *piter, bool *pdone);
+static inline bool wf_for_of_is_array_mode(JSValueConst next)
+{
+    return JS_VALUE_GET_TAG(next) == JS_TAG_INT;
+}
+
 /* Spread: array of the values of an iterable (for [...x] and f(...x)). */
 int wf_spread_append(JSContext *ctx, JSValueConst arr, JSValueConst iterable) WF_UNUSED_RESULT;
 /* Function.prototype.apply style call: args from a (fast or generic)
@@ -246,6 +259,13 @@ typedef struct WFAsyncFrame {
    caches): marked and released with the bytecode (function.c). */
 void wf_interp_ic_mark(JSRuntime *rt, struct JSFunctionBytecode *b, JS_MarkFunc *mark_func);
 void wf_interp_ic_release(JSRuntime *rt, struct JSFunctionBytecode *b);
+/* Shapes pinned (counted references, released with the caches) so that
+   the objects made for every closure of b find their shapes in the shared
+   table instead of building them again when the last closure died:
+   WF_SHAPE_CACHE_SIZE slots, NULL on OOM.  Only shapes whose prototype is
+   a realm intrinsic are pinned (nothing user-made is kept alive). */
+#define WF_SHAPE_CACHE_SIZE 6
+struct JSShape **wf_interp_shape_cache(JSContext *ctx, struct JSFunctionBytecode *b);
 
 /* interp.c: run (or resume) a frame that is already linked as the
    innermost frame; returns at its return, uncaught throw or suspension. */

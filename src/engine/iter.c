@@ -77,6 +77,14 @@ JSValue wf_iterator_step_value(JSContext *ctx, JSValueConst iter, JSValueConst n
     int done;
 
     *pdone = true;
+    /* built-in iterators whose result objects nobody else sees */
+    {
+        int r = wf_array_iterator_step_fast(ctx, iter, next, &v, pdone);
+        if (!r)
+            r = wf_generator_step_fast(ctx, iter, next, &v, pdone);
+        if (r)
+            return r < 0 ? JS_EXCEPTION : v;
+    }
     res = wf_call(ctx, next, iter, 0, NULL);
     if (JS_IsException(res))
         return res;
@@ -151,15 +159,25 @@ int wf_iterator_close(JSContext *ctx, JSValueConst iter, bool is_throw)
 JSValue wf_iter_result(JSContext *ctx, JSValue value, bool done)
 {
     JSValue obj = JS_NewObject(ctx);
+    JSProperty *pr;
 
     if (JS_IsException(obj)) {
         JS_FreeValue(ctx, value);
         return obj;
     }
-    if (JS_DefinePropertyValue(ctx, obj, JS_ATOM_value, value, JS_PROP_C_W_E) < 0 ||
-        JS_DefinePropertyValue(ctx, obj, JS_ATOM_done, JS_NewBool(ctx, done), JS_PROP_C_W_E) < 0) {
+    /* a fresh ordinary object: the properties are added without checks */
+    pr = wf_obj_add_property(ctx, wf_obj(obj), JS_ATOM_value, JS_PROP_C_W_E);
+    if (!pr) {
+        JS_FreeValue(ctx, value);
         JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
+    pr->u.value = value;
+    pr = wf_obj_add_property(ctx, wf_obj(obj), JS_ATOM_done, JS_PROP_C_W_E);
+    if (!pr) {
+        JS_FreeValue(ctx, obj);
+        return JS_EXCEPTION;
+    }
+    pr->u.value = JS_NewBool(ctx, done);
     return obj;
 }

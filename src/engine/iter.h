@@ -26,6 +26,16 @@ int wf_iterator_close(JSContext *ctx, JSValueConst iter, bool is_throw);
    returns the async iterator and stores its next method in *pnext. */
 JSValue wf_async_from_sync_iterator(JSContext *ctx, JSValue sync_iter, JSValue sync_next,
                                     JSValue *pnext);
+/* Fast paths of IteratorStepValue for built-in iterators, tried first by
+   wf_iterator_step_value: 0 when not applicable (nothing done), 1 with
+   the value in *pv and *pdone set, -1 with an exception pending.
+   Array iterators: builtins/array_iter.c; generators: interp_async.c. */
+int wf_array_iterator_step_fast(JSContext *ctx, JSValueConst iter, JSValueConst next,
+                                JSValue *pv, bool *pdone);
+int wf_generator_step_fast(JSContext *ctx, JSValueConst iter, JSValueConst next,
+                           JSValue *pv, bool *pdone);
+/* builtins/generator.c: f is the original %GeneratorPrototype%.next. */
+bool wf_is_generator_next(JSValueConst f);
 /* CreateIterResultObject(value, done); value consumed. */
 JSValue wf_iter_result(JSContext *ctx, JSValue value, bool done);
 

@@ -64,7 +64,9 @@ int JS_ExecutePendingJob(JSRuntime *rt, JSContext **pctx)
     job = list_entry(rt->job_list.next, WFJob, link);
     list_del(&job->link);
     ctx = job->ctx;
+    wf_gc_clear_kept_objects(rt);   /* the previous job (or script) ended */
     res = job->func(ctx, job->argc, (JSValueConst *)job->argv);
+    wf_gc_clear_kept_objects(rt);
     if (JS_IsException(res)) {
         ret = -1;
     } else {

@@ -163,8 +163,9 @@ JSValue wf_str_sub(JSContext *ctx, JSString *p, uint32_t start, uint32_t end)
 
 /* Decode one UTF-8 sequence at s[0..n): returns the code point and sets
    *plen to the bytes used.  An invalid sequence yields U+FFFD and consumes
-   its maximal valid prefix (at least one byte), as the WHATWG decoder does. */
-static uint32_t utf8_decode1(const uint8_t *s, size_t n, size_t *plen)
+   its maximal valid prefix (at least one byte), as the WHATWG decoder does.
+   wtf8: an encoded surrogate (ED A0..BF xx) is that lone surrogate. */
+static uint32_t utf8_decode1(const uint8_t *s, size_t n, size_t *plen, bool wtf8)
 {
     uint32_t c = s[0], min;
     size_t need, i;
@@ -179,7 +180,7 @@ static uint32_t utf8_decode1(const uint8_t *s, size_t n, size_t *plen)
     } else if (c >= 0xE0 && c <= 0xEF) {
         need = 2; c &= 0x0F; min = 0x800;
         if (s[0] == 0xE0) lo = 0xA0;
-        if (s[0] == 0xED) hi = 0x9F;   /* no encoded surrogates */
+        if (s[0] == 0xED && !wtf8) hi = 0x9F;
     } else if (c >= 0xF0 && c <= 0xF4) {
         need = 3; c &= 0x07; min = 0x10000;
         if (s[0] == 0xF0) lo = 0x90;
@@ -202,7 +203,7 @@ static uint32_t utf8_decode1(const uint8_t *s, size_t n, size_t *plen)
     return c;
 }
 
-JSString *wf_str_from_utf8_rt(JSRuntime *rt, const char *buf, size_t len)
+static JSString *str_from_utf8(JSRuntime *rt, const char *buf, size_t len, bool wtf8)
 {
     const uint8_t *s = (const uint8_t *)buf;
     size_t i, n_units = 0, k;
@@ -225,7 +226,7 @@ JSString *wf_str_from_utf8_rt(JSRuntime *rt, const char *buf, size_t len)
     }
     /* first pass: count units and see whether they all fit in Latin-1 */
     for (i = 0; i < len; i += k) {
-        uint32_t c = utf8_decode1(s + i, len - i, &k);
+        uint32_t c = utf8_decode1(s + i, len - i, &k, wtf8);
         if (c >= 0x10000)
             n_units += 2;
         else
@@ -240,7 +241,7 @@ JSString *wf_str_from_utf8_rt(JSRuntime *rt, const char *buf, size_t len)
         return NULL;
     n_units = 0;
     for (i = 0; i < len; i += k) {
-        uint32_t c = utf8_decode1(s + i, len - i, &k);
+        uint32_t c = utf8_decode1(s + i, len - i, &k, wtf8);
         if (!wide) {
             p->u.str8[n_units++] = (uint8_t)c;
         } else if (c >= 0x10000) {
@@ -254,18 +255,33 @@ JSString *wf_str_from_utf8_rt(JSRuntime *rt, const char *buf, size_t len)
     return p;
 }
 
-JSValue wf_str_new_utf8(JSContext *ctx, const char *buf, size_t len)
+JSString *wf_str_from_utf8_rt(JSRuntime *rt, const char *buf, size_t len)
+{
+    return str_from_utf8(rt, buf, len, false);
+}
+
+static JSValue str_new_utf8(JSContext *ctx, const char *buf, size_t len, bool wtf8)
 {
     JSString *p;
     if (len == 0)
         return wf_str_empty(ctx);
-    p = wf_str_from_utf8_rt(ctx->rt, buf, len);
+    p = str_from_utf8(ctx->rt, buf, len, wtf8);
     if (!p) {
         if (len > JS_STRING_LEN_MAX)
             return wf_throw_error(ctx, JS_RANGE_ERROR, "invalid string length");
         return JS_ThrowOutOfMemory(ctx);
     }
     return str_val(p);
+}
+
+JSValue wf_str_new_utf8(JSContext *ctx, const char *buf, size_t len)
+{
+    return str_new_utf8(ctx, buf, len, false);
+}
+
+JSValue wf_str_new_wtf8(JSContext *ctx, const char *buf, size_t len)
+{
+    return str_new_utf8(ctx, buf, len, true);
 }
 
 JSValue JS_NewStringLen(JSContext *ctx, const char *str1, size_t len1)

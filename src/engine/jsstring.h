@@ -56,6 +56,9 @@ JSString *wf_str_from_utf8_rt(JSRuntime *rt, const char *buf, size_t len);
 JSValue wf_str_new8(JSContext *ctx, const uint8_t *buf, uint32_t len);    /* Latin-1 */
 JSValue wf_str_new16(JSContext *ctx, const uint16_t *buf, uint32_t len);  /* narrows if possible */
 JSValue wf_str_new_utf8(JSContext *ctx, const char *buf, size_t len);     /* = JS_NewStringLen */
+/* UTF-8 where encoded lone surrogates stand for themselves: source text
+   made from a JavaScript string (eval code) */
+JSValue wf_str_new_wtf8(JSContext *ctx, const char *buf, size_t len);
 JSValue wf_str_new_char(JSContext *ctx, uint32_t c);                      /* one code unit */
 JSValue wf_str_from_cstr(JSContext *ctx, const char *ascii);
 JSValue wf_str_sub(JSContext *ctx, JSString *p, uint32_t start, uint32_t end);  /* [start,end) */

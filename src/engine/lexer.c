@@ -91,7 +91,7 @@ WFAstName *wf_ast_intern(WFArena *a, const char *name, size_t len)
 /* ---------------------------------------------------------------------- */
 /* UTF-8                                                                   */
 
-size_t wf_lex_check_utf8(const uint8_t *s, size_t len)
+size_t wf_lex_check_utf8(const uint8_t *s, size_t len, bool allow_surrogates)
 {
     size_t i = 0;
     while (i < len) {
@@ -108,8 +108,8 @@ size_t wf_lex_check_utf8(const uint8_t *s, size_t len)
             uint8_t lo = 0x80, hi = 0xBF;
             if (c == 0xE0)
                 lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F;  /* no surrogates */
+            else if (c == 0xED && !allow_surrogates)
+                hi = 0x9F;
             if (i + 2 >= len || s[i + 1] < lo || s[i + 1] > hi ||
                 (s[i + 2] & 0xC0) != 0x80)
                 return i;

@@ -103,7 +103,10 @@ typedef struct WFLexer {
 
 /* Returns the byte offset of the first invalid UTF-8 sequence, or len if the
    text is valid (no surrogates, no overlong forms, <= U+10FFFF). */
-size_t wf_lex_check_utf8(const uint8_t *s, size_t len);
+/* Offset of the first byte that is not UTF-8, or len.  allow_surrogates
+   accepts U+D800..U+DFFF encoded as 3 bytes: code from a JavaScript string
+   (eval, the Function constructor) may hold lone surrogates. */
+size_t wf_lex_check_utf8(const uint8_t *s, size_t len, bool allow_surrogates);
 
 void wf_lex_init(WFLexer *lx, WFArena *arena, const char *src, size_t len,
                  bool is_module, char *err_msg_buf);

@@ -281,8 +281,8 @@ int wf_obj_test_integrity(JSContext *ctx, JSValueConst obj, bool frozen);
 JSValue wf_from_property_descriptor(JSContext *ctx, const JSPropertyDescriptor *desc);
 int wf_to_property_descriptor(JSContext *ctx, JSPropertyDescriptor *desc, JSValueConst obj);
 
-/* weak.c: drop every weak entry keyed by p (p->is_weak_target is set);
-   called by the object free path before the object's memory goes. */
+/* gc.c: tell every weak reference to p (p->is_weak_target is set) that it
+   died; called by the object free path before the object's memory goes. */
 void wf_weak_target_free(JSRuntime *rt, JSObject *p);
 
 /* Wrapper objects' [[XxxData]] slot (Number, String, Boolean, Symbol, BigInt). */

@@ -1133,7 +1133,7 @@ static const WFParseOptions default_opts;
 
 static bool parser_init(Parser *p, WFArena *arena, const char *src,
                         size_t len, const WFParseOptions *opt,
-                        WFParseError *err, bool is_module)
+                        WFParseError *err, bool is_module, bool from_string)
 {
     size_t bad;
     memset(p, 0, sizeof(*p));
@@ -1146,7 +1146,7 @@ static bool parser_init(Parser *p, WFArena *arena, const char *src,
     wf_lex_init(&p->lx, arena, src, len, is_module, err->message);
     if (len > 0x7fffffff)
         return wf_p_error_at(p, 1, 1, "source text too long");
-    bad = wf_lex_check_utf8((const uint8_t *)src, len);
+    bad = wf_lex_check_utf8((const uint8_t *)src, len, from_string);
     if (bad < len) {
         int line = 1;
         uint32_t ls = 0;
@@ -1209,7 +1209,7 @@ WFAstNode *wf_parse_program(WFArena *arena, const char *src, size_t len,
     NodeVec body = {0};
     bool is_module = opt && opt->is_module;
 
-    if (!parser_init(&p, arena, src, len, opt, err, is_module))
+    if (!parser_init(&p, arena, src, len, opt, err, is_module, opt && opt->is_eval))
         return NULL;
     TRYN(f = new_func(&p, is_module          ? WF_FUNC_MODULE
                           : p.opt->is_eval   ? WF_FUNC_EVAL
@@ -1258,7 +1258,7 @@ static bool ctor_check_part(WFArena *arena, const char *text, size_t len,
     bool is_async, is_gen;
 
     ctor_modes(kind, &is_async, &is_gen);
-    if (!parser_init(&p, arena, text, len, NULL, err, false))
+    if (!parser_init(&p, arena, text, len, NULL, err, false, true))
         return false;
     TRYB(pf = new_func(&p, WF_FUNC_SCRIPT, false, false));
     TRYB(f = new_func(&p, WF_FUNC_NORMAL, is_async, is_gen));
@@ -1346,7 +1346,7 @@ WFAstNode *wf_parse_function_ctor2(WFArena *arena, const char *params,
     if (src_len_out)
         *src_len_out = total;
 
-    if (!parser_init(&p, arena, src, total, NULL, err, false))
+    if (!parser_init(&p, arena, src, total, NULL, err, false, true))
         return NULL;
     TRYN(f = new_func(&p, WF_FUNC_SCRIPT, false, false));
     TRYN(n = wf_p_node(&p, WF_AST_PROGRAM, 1, 1));

@@ -63,6 +63,8 @@ struct JSClass {
 struct JSStackFrame;                /* interpreter frame, engine/function.h */
 struct JSShape;
 
+#define WF_MEM_CACHE_CLASSES 16     /* mem.c: small-block cache size classes */
+
 struct JSRuntime {
     /* mem.c */
     JSMallocFunctions mf;
@@ -70,6 +72,9 @@ struct JSRuntime {
     const char *rt_info;            /* JS_SetRuntimeInfo, not owned */
     uint64_t dump_flags;
     bool mem_size_header;           /* allocator has no usable_size: we prefix a size word */
+    void *mem_cache[WF_MEM_CACHE_CLASSES]; /* freed small blocks kept for reuse, by size class (mem.c) */
+    size_t mem_cache_bytes;         /* bytes in mem_cache (not counted in malloc_state) */
+    uint8_t mem_cache_mode;         /* 0 not decided yet, 1 cache on, 2 off (mem.c) */
 
     /* atom.c */
     int atom_hash_size;             /* power of two */
@@ -112,26 +117,40 @@ struct JSRuntime {
 
     /* interp.c */
     struct JSStackFrame *current_stack_frame;
-    struct WFVMStack *vm_stack;     /* frames of running bytecode; NULL when idle */
+    struct WFVMStack *vm_stack;     /* frames of running bytecode (interp.c); NULL until the first call */
     JSInterruptHandler *interrupt_handler;
     void *interrupt_opaque;
     bool can_block;                 /* Atomics.wait allowed (host's CanBlock) */
+
+    /* sab.c: JS_SetSharedArrayBufferFunctions (sab_alloc NULL: default stores) */
+    JSSharedArrayBufferFunctions sab_funcs;
+    /* atomics_wait.c: this runtime's waits; guarded by the waiter-table mutex */
+    struct WFAtomicsAgent *atomics_agent;
 
     /* job queue (promise jobs), job.c */
     struct list_head job_list;
     JSHostPromiseRejectionTracker *promise_tracker;   /* builtins/promise.c */
     void *promise_tracker_opaque;
 
-    /* weak.c: objects that are keys of WeakMap/WeakSet entries */
+    /* gc.c: targets of weak references (WeakMap/WeakSet keys, WeakRef and
+       FinalizationRegistry targets and tokens), and the kept objects */
     struct WFWeakTarget **weak_target_hash;
     uint32_t weak_target_hash_size;     /* power of two, 0: none yet */
     uint32_t weak_target_count;
+    JSValue *kept_objs;                 /* AddToKeptObjects, counted */
+    uint32_t kept_count;
+    uint32_t kept_size;
+    /* builtins/weakref.c: registries with cleared cells and no cleanup job queued */
+    struct list_head fr_pending_list;
+    /* regexp/re_rt.c: recently compiled patterns, shared between RegExp objects */
+    struct WFRegexpCache *regexp_cache;
 
     /* builtins/date_tz.c: recently computed local time-zone offsets
        (localtime_r costs about a microsecond); all zero means empty */
     int64_t date_tz_cache[6];
 
     void *user_opaque;              /* JS_SetRuntimeOpaque */
+    void *host_state;               /* runtime layer's per-thread state (src/runtime/runtime.h) */
 
     /* module.c: host module loader (JS_SetModuleLoaderFunc[2]) */
     JSModuleNormalizeFunc *module_normalize;
@@ -153,6 +172,7 @@ struct JSContext {
     JSValue regexp_ctor;
     JSValue promise_ctor;
     JSValue array_buffer_ctor;      /* %ArrayBuffer% (builtins/arraybuffer.c) */
+    JSValue shared_array_buffer_ctor; /* %SharedArrayBuffer% (builtins/arraybuffer.c) */
     JSValue typed_array_ctor;       /* %TypedArray% (builtins/typedarray.c) */
     JSValue typed_array_ctors[JS_CLASS_FLOAT64_ARRAY - JS_CLASS_UINT8C_ARRAY + 1]; /* %Int8Array%...: JSTypedArrayEnum order */
     JSValue native_error_proto[JS_NATIVE_ERROR_COUNT];
@@ -189,6 +209,24 @@ JSContext *wf_context_new(JSRuntime *rt, bool raw);
 void wf_job_free_all(JSRuntime *rt);
 /* mem.c: the C library allocator used by JS_NewRuntime. */
 const JSMallocFunctions *wf_mem_default_funcs(void);
+/* mem.c: give the small-block cache back to the allocator (runtime
+   tear-down, before the leak report). */
+void wf_mem_cache_flush(JSRuntime *rt);
+/* mem.c: blocks that leave a runtime (serialize.c).  wf_mem_disown stops
+   counting a block of rt; the WFMemOwner (wf_mem_owner_get) then frees it
+   without a runtime (wf_mem_owner_free), or a runtime with the same
+   allocator (wf_mem_same_owner) counts it again (wf_mem_adopt: -1 when
+   that passes its memory limit, nothing changed). */
+typedef struct WFMemOwner {
+    JSMallocFunctions mf;
+    void *opaque;                   /* the allocator's opaque (JS_NewRuntime2) */
+    bool size_header;               /* blocks carry mem.c's size prefix */
+} WFMemOwner;
+void wf_mem_owner_get(JSRuntime *rt, WFMemOwner *o);
+void wf_mem_disown(JSRuntime *rt, void *ptr);
+bool wf_mem_same_owner(JSRuntime *rt, const WFMemOwner *o);
+int wf_mem_adopt(JSRuntime *rt, void *ptr);
+void wf_mem_owner_free(const WFMemOwner *o, void *ptr);
 
 /* Intrinsic prototype for a class, borrowed. */
 static inline JSValueConst wf_class_proto(JSContext *ctx, JSClassID id)

@@ -24,21 +24,6 @@
 #include "quickjs.h"
 #include "runtime/console.h"
 
-#if defined(__has_include)
-#if __has_include("weft_api_probe.h")
-#include "weft_api_probe.h"
-#endif
-#endif
-
-/* Optional parts of the API (see cmake/ApiProbe.cmake): quickjs.h may
-   declare them before the engine defines them, so they are weak
-   references, NULL until they exist. */
-#if defined(WEFT_HAVE_JS_PromiseState) && defined(WEFT_HAVE_JS_PromiseResult)
-#pragma weak JS_PromiseState
-#pragma weak JS_PromiseResult
-#define HAVE_PROMISE_STATE (JS_PromiseState != NULL && JS_PromiseResult != NULL)
-#endif
-
 #define BREAK_LENGTH    80   /* Node's default breakLength */
 #define COMPACT         3    /* Node's default compact */
 #define MAX_ARRAY_ITEMS 100  /* Node's default maxArrayLength */
@@ -1617,7 +1602,6 @@ static int fmt_arraybuffer_contents(Insp *in, List *out, JSValueConst ab, int64_
     return out->oom ? -1 : 0;
 }
 
-#ifdef HAVE_PROMISE_STATE
 static int fmt_promise_state(Insp *in, List *out, JSValueConst p, int level)
 {
     JSContext *ctx = in->ctx;
@@ -1646,7 +1630,6 @@ static int fmt_promise_state(Insp *in, List *out, JSValueConst p, int level)
     list_push_buf(out, &b);
     return out->oom ? -1 : 0;
 }
-#endif
 
 static char *fmt_object(Insp *in, JSValueConst v, int level, size_t *plen)
 {
@@ -1916,10 +1899,8 @@ static char *fmt_object(Insp *in, JSValueConst v, int level, size_t *plen)
             goto fail;
         break;
     case K_PROMISE:
-#ifdef HAVE_PROMISE_STATE
-        if (HAVE_PROMISE_STATE && fmt_promise_state(in, &out, v, level) < 0)
+        if (fmt_promise_state(in, &out, v, level) < 0)
             goto fail;
-#endif
         break;
     default:
         break;

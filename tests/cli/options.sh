@@ -29,6 +29,10 @@ expect_out 42 "--include (repeatable)"
 run --script -e 'console.log(typeof this)'
 expect_out object "--script"
 
+run --std -e 'std.printf("%d %s\n", 7, typeof os.open)'
+expect_rc 0 "--std"
+expect_out "7 function" "--std makes std and os globals"
+
 run "$tmpd/missing.js"
 expect_rc 1 "missing file"
 expect_err_has "cannot read" "missing file"

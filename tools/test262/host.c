@@ -10,9 +10,6 @@
  * expected phase: parse errors must come out of compilation alone
  * (JS_EVAL_FLAG_COMPILE_ONLY), before anything runs.
  *
- * Parts of the QuickJS API that the engine does not declare yet (job
- * queue, module loader, ArrayBuffer detaching) are picked up through the
- * generated weft_api_probe.h as soon as quickjs.h declares them.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -21,42 +18,16 @@
 #include <time.h>
 
 #include "quickjs.h"
+#include "weft.h"
 #include "run262.h"
 
-#if defined(__has_include)
-#if __has_include("weft_api_probe.h")
-#include "weft_api_probe.h"
-#endif
-#endif
-
-/* Optional parts of the API (see cmake/ApiProbe.cmake): quickjs.h may
-   declare them before the engine defines them, so they are weak
-   references, NULL until they exist. */
-#ifdef WEFT_HAVE_JS_ExecutePendingJob
-#pragma weak JS_ExecutePendingJob
-#define HAVE_JOBS (JS_ExecutePendingJob != NULL)
-#endif
-#if defined(WEFT_HAVE_JS_PromiseState) && defined(WEFT_HAVE_JS_PromiseResult)
-#pragma weak JS_PromiseState
-#pragma weak JS_PromiseResult
-#define HAVE_PROMISE_STATE (JS_PromiseState != NULL && JS_PromiseResult != NULL)
-#endif
-#ifdef WEFT_HAVE_JS_EvalFunction
-#pragma weak JS_EvalFunction
-#define HAVE_EVAL_FUNCTION (JS_EvalFunction != NULL)
-#else
-#define HAVE_EVAL_FUNCTION 0
-#endif
-#ifdef WEFT_HAVE_JS_DetachArrayBuffer
-#pragma weak JS_DetachArrayBuffer
-#define HAVE_DETACH (JS_DetachArrayBuffer != NULL)
-#else
-#define HAVE_DETACH 0
-#endif
-#ifdef WEFT_HAVE_JS_SetModuleLoaderFunc
-#pragma weak JS_SetModuleLoaderFunc
-#define HAVE_MODULE_LOADER (JS_SetModuleLoaderFunc != NULL)
-#endif
+/* The whole QuickJS API exists now (the former probe of optional parts
+   is gone): these are always on. */
+#define HAVE_JOBS 1
+#define HAVE_PROMISE_STATE 1
+#define HAVE_EVAL_FUNCTION 1
+#define HAVE_DETACH 1
+#define HAVE_MODULE_LOADER 1
 
 #define MAX_REALMS 64
 
@@ -144,7 +115,7 @@ static JSValue js_detach_array_buffer(JSContext *ctx, JSValueConst this_val, int
                                       JSValueConst *argv)
 {
     (void)this_val;
-#ifdef WEFT_HAVE_JS_DetachArrayBuffer
+#ifdef HAVE_DETACH
     if (HAVE_DETACH) {
         if (argc < 1)
             return JS_ThrowTypeError(ctx, "detachArrayBuffer: no buffer");
@@ -191,7 +162,8 @@ static int setup_realm(Host *h, JSContext *ctx)
         def_func(ctx, d, "evalScript", js_eval_script, 1) < 0 ||
         def_func(ctx, d, "createRealm", js_create_realm, 0) < 0 ||
         def_func(ctx, d, "detachArrayBuffer", js_detach_array_buffer, 1) < 0 ||
-        def_func(ctx, d, "gc", js_gc, 0) < 0)
+        def_func(ctx, d, "gc", js_gc, 0) < 0 ||
+        agent_setup_main(ctx, d) < 0)
         goto done;
     if (JS_DefinePropertyValueStr(ctx, d, "global", JS_DupValue(ctx, global),
                                   JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE) < 0)
@@ -340,14 +312,25 @@ static int negative_verdict(JSContext *ctx, const TestMeta *meta, const char *ph
 
 /* Runs the job queue; returns false (exception pending in *pctx) if a job
    threw. */
-static bool run_jobs(Host *h, JSContext **pctx)
+static bool run_jobs(Host *h, JSContext **pctx, bool wait_async)
 {
 #ifdef HAVE_JOBS
     while (HAVE_JOBS) {
         JSContext *jctx = NULL;
-        int r = JS_ExecutePendingJob(h->rt, &jctx);
-        if (r == 0)
+        int r;
+        /* Atomics.waitAsync settlements come before the next job */
+        if (weft_atomics_run_async(h->rt) < 0)
+            return false;
+        r = JS_ExecutePendingJob(h->rt, &jctx);
+        if (r == 0) {
+            /* an async test may still be waiting for a waitAsync promise */
+            if (wait_async && !h->async_done && !h->async_failure &&
+                weft_atomics_async_timeout(h->rt) >= 0) {
+                weft_atomics_async_sleep(h->rt, 100);
+                continue;
+            }
             return true;
+        }
         if (r < 0) {
             if (jctx)
                 *pctx = jctx;
@@ -443,7 +426,7 @@ static int run_in_realm(Host *h, JSContext *ctx, const char *path, const TestMet
                        NULL, NULL);
     }
 
-#ifdef WEFT_HAVE_JS_EvalFunction
+#ifdef HAVE_EVAL_FUNCTION
     if (HAVE_EVAL_FUNCTION) {
         r = JS_EvalFunction(ctx, fn);   /* consumes fn */
     } else
@@ -464,7 +447,7 @@ static int run_in_realm(Host *h, JSContext *ctx, const char *path, const TestMet
     if (HAVE_PROMISE_STATE && module && JS_IsObject(r)) {
         /* a module evaluates to a promise */
         JSContext *jctx = ctx;
-        if (!run_jobs(h, &jctx)) {
+        if (!run_jobs(h, &jctx, false)) {
             JS_FreeValue(ctx, r);
             return negative_verdict(jctx, meta, "runtime", JS_GetException(jctx));
         }
@@ -480,7 +463,7 @@ static int run_in_realm(Host *h, JSContext *ctx, const char *path, const TestMet
     JS_FreeValue(ctx, r);
     {
         JSContext *jctx = ctx;
-        if (!run_jobs(h, &jctx))
+        if (!run_jobs(h, &jctx, (meta->flags & T_ASYNC) != 0))
             return negative_verdict(jctx, meta, "runtime", JS_GetException(jctx));
     }
     if (meta->neg_phase)
@@ -509,6 +492,10 @@ int host_run_test(const HostConfig *cfg, const char *path, const TestMeta *meta,
         return verdict(false, "JS_NewRuntime failed", NULL, NULL, NULL);
     JS_SetRuntimeOpaque(h.rt, &h);
     JS_SetCanBlock(h.rt, !(meta->flags & T_CAN_BLOCK_F));
+    if (agent_hub_init() < 0) {
+        JS_FreeRuntime(h.rt);
+        return verdict(false, "out of memory", NULL, NULL, NULL);
+    }
 #ifdef HAVE_MODULE_LOADER
     if (HAVE_MODULE_LOADER)
         JS_SetModuleLoaderFunc(h.rt, NULL, load_module, NULL);
@@ -529,7 +516,9 @@ int host_run_test(const HostConfig *cfg, const char *path, const TestMeta *meta,
         status = run_in_realm(&h, ctx, path, meta, strict);
     }
     /* Tear down (an engine crash here is still reported: the verdict is
-       written, but the parent sees the signal). */
+       written, but the parent sees the signal).  Agents first: they may
+       be blocked on memory the test's runtime shares with them. */
+    agent_hub_stop();
     for (i = h.nrealms - 1; i >= 0; i--)
         JS_FreeContext(h.realms[i]);
     JS_FreeRuntime(h.rt);

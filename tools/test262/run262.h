@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "quickjs.h"
 
 /* frontmatter flags */
 enum {
@@ -61,6 +62,13 @@ typedef struct HostConfig {
 #define RESULT_MARK "\036RESULT "
 int host_run_test(const HostConfig *cfg, const char *path, const TestMeta *meta,
                   bool strict);
+
+/* agent.c: $262.agent on threads.  agent_hub_init before the test's
+   realms, agent_setup_main on each realm's $262 object (0 / -1), and
+   agent_hub_stop at the end (stops and joins the agents). */
+int agent_hub_init(void);
+int agent_setup_main(JSContext *ctx, JSValueConst d262);
+void agent_hub_stop(void);
 
 /* Reads a whole file, NUL-terminated (malloc'd); NULL on error. */
 char *read_whole_file(const char *path, size_t *plen);

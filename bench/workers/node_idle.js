@@ -1,0 +1,3 @@
+const { parentPort } = require('worker_threads');
+parentPort.on('message', () => {});
+parentPort.postMessage('ready');

@@ -1,0 +1,3 @@
+import * as os from 'os';
+const parent = os.Worker.parent;
+parent.onmessage = (msg) => { parent.postMessage(msg); parent.onmessage = null; };

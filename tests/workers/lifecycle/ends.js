@@ -1,0 +1,2 @@
+import * as os from 'os';
+os.Worker.parent.postMessage('bye');

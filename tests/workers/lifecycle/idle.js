@@ -1,0 +1,2 @@
+import * as os from 'os';
+os.Worker.parent.onmessage = (m) => os.Worker.parent.postMessage(m);
