@@ -337,6 +337,35 @@ void js_std_dump_error(JSContext *ctx)
     JS_FreeValue(ctx, exc);
 }
 
+/* Bytes of an ArrayBuffer, SharedArrayBuffer or typed array (runtime.h). */
+int wf_rt_get_bytes(JSContext *ctx, JSValueConst v, uint8_t **pp, size_t *plen)
+{
+    size_t len = 0, off = 0, blen = 0;
+    uint8_t *p;
+    if (JS_GetTypedArrayType(v) >= 0) {
+        JSValue ab = JS_GetTypedArrayBuffer(ctx, v, &off, &blen, NULL);
+        if (JS_IsException(ab))
+            return -1;
+        p = JS_GetArrayBuffer(ctx, &len, ab);
+        JS_FreeValue(ctx, ab);
+        if (!p)
+            return -1;
+        if (off + blen > len) {
+            JS_ThrowRangeError(ctx, "out-of-bounds typed array");
+            return -1;
+        }
+        *pp = p + off;
+        *plen = blen;
+        return 0;
+    }
+    p = JS_GetArrayBuffer(ctx, &len, v);
+    if (!p)
+        return -1;
+    *pp = p;
+    *plen = len;
+    return 0;
+}
+
 JSValue wf_rt_throw_errno(JSContext *ctx, int neg_err, const char *what)
 {
     int e = neg_err < 0 ? -neg_err : neg_err;

@@ -63,34 +63,6 @@ static const char *arg_str(JSContext *ctx, int argc, JSValueConst *argv, int i)
     return JS_ToCString(ctx, i < argc ? argv[i] : JS_UNDEFINED);
 }
 
-/* Bytes of an ArrayBuffer / typed array; 0 or -1 with an exception. */
-static int get_bytes(JSContext *ctx, JSValueConst v, uint8_t **pp, size_t *plen)
-{
-    size_t len = 0, off = 0, blen = 0;
-    uint8_t *p;
-    if (JS_GetTypedArrayType(v) >= 0) {
-        JSValue ab = JS_GetTypedArrayBuffer(ctx, v, &off, &blen, NULL);
-        if (JS_IsException(ab))
-            return -1;
-        p = JS_GetArrayBuffer(ctx, &len, ab);
-        JS_FreeValue(ctx, ab);
-        if (!p)
-            return -1;
-        if (off + blen > len) {
-            JS_ThrowRangeError(ctx, "out-of-bounds typed array");
-            return -1;
-        }
-        *pp = p + off;
-        *plen = blen;
-        return 0;
-    }
-    p = JS_GetArrayBuffer(ctx, &len, v);
-    if (!p)
-        return -1;
-    *pp = p;
-    *plen = len;
-    return 0;
-}
 
 /* ---------------------------------------------------------------- descriptors */
 
@@ -134,14 +106,14 @@ static JSValue js_os_rw(JSContext *ctx, JSValueConst this_val, int argc, JSValue
     (void)this_val;
     if (arg_int(ctx, &fd, argc, argv, 0) < 0)
         return JS_EXCEPTION;
-    if (get_bytes(ctx, argc > 1 ? argv[1] : JS_UNDEFINED, &buf, &len) < 0)
+    if (wf_rt_get_bytes(ctx, argc > 1 ? argv[1] : JS_UNDEFINED, &buf, &len) < 0)
         return JS_EXCEPTION;
     if (argc > 2 && JS_ToInt64Ext(ctx, &pos, argv[2]) < 0)
         return JS_EXCEPTION;
     cnt = (int64_t)len - pos;
     if (argc > 3 && !JS_IsUndefined(argv[3]) && JS_ToInt64Ext(ctx, &cnt, argv[3]) < 0)
         return JS_EXCEPTION;
-    if (get_bytes(ctx, argv[1], &buf, &len) < 0)
+    if (wf_rt_get_bytes(ctx, argv[1], &buf, &len) < 0)
         return JS_EXCEPTION;
     if (pos < 0 || cnt < 0 || (uint64_t)pos + (uint64_t)cnt > len)
         return JS_ThrowRangeError(ctx, "read/write array buffer overflow");

@@ -160,6 +160,9 @@ void wf_rt_free_sources(JSRuntime *rt, WfThreadState *ts);
 /* JS error from a negative libuv / errno code (-ENOENT...):
    Error with .code = "ENOENT", .errno = 2 and `what` in the message. */
 JSValue wf_rt_throw_errno(JSContext *ctx, int neg_err, const char *what);
+/* The bytes of an ArrayBuffer, SharedArrayBuffer or typed array (the
+   view's window): 0, or -1 with an exception. */
+int wf_rt_get_bytes(JSContext *ctx, JSValueConst v, uint8_t **pp, size_t *plen);
 
 /* ---- modules (loader.c) ---- */
 

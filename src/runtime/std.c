@@ -51,35 +51,6 @@ static int set_error_obj(JSContext *ctx, JSValueConst obj, int err)
     return JS_SetPropertyStr(ctx, obj, "errno", JS_NewInt32(ctx, err));
 }
 
-/* Bytes of an ArrayBuffer, SharedArrayBuffer or typed array / DataView
-   view; 0 or -1 with an exception. */
-static int get_bytes(JSContext *ctx, JSValueConst v, uint8_t **pp, size_t *plen)
-{
-    size_t len = 0, off = 0, blen = 0;
-    uint8_t *p;
-    if (JS_GetTypedArrayType(v) >= 0) {
-        JSValue ab = JS_GetTypedArrayBuffer(ctx, v, &off, &blen, NULL);
-        if (JS_IsException(ab))
-            return -1;
-        p = JS_GetArrayBuffer(ctx, &len, ab);
-        JS_FreeValue(ctx, ab);
-        if (!p)
-            return -1;
-        if (off + blen > len) {
-            JS_ThrowRangeError(ctx, "out-of-bounds typed array");
-            return -1;
-        }
-        *pp = p + off;
-        *plen = blen;
-        return 0;
-    }
-    p = JS_GetArrayBuffer(ctx, &len, v);
-    if (!p)
-        return -1;
-    *pp = p;
-    *plen = len;
-    return 0;
-}
 
 /* ---------------------------------------------------------------- printf */
 
@@ -665,7 +636,7 @@ static JSValue js_file_rw(JSContext *ctx, JSValueConst this_val, int argc,
     int64_t pos = 0, cnt;
     if (!f)
         return JS_EXCEPTION;
-    if (get_bytes(ctx, argc > 0 ? argv[0] : JS_UNDEFINED, &buf, &len) < 0)
+    if (wf_rt_get_bytes(ctx, argc > 0 ? argv[0] : JS_UNDEFINED, &buf, &len) < 0)
         return JS_EXCEPTION;
     if (argc > 1 && JS_ToInt64Ext(ctx, &pos, argv[1]) < 0)
         return JS_EXCEPTION;
@@ -673,7 +644,7 @@ static JSValue js_file_rw(JSContext *ctx, JSValueConst this_val, int argc,
     if (argc > 2 && !JS_IsUndefined(argv[2]) && JS_ToInt64Ext(ctx, &cnt, argv[2]) < 0)
         return JS_EXCEPTION;
     /* the buffer may have been detached or shrunk by the conversions */
-    if (get_bytes(ctx, argv[0], &buf, &len) < 0)
+    if (wf_rt_get_bytes(ctx, argv[0], &buf, &len) < 0)
         return JS_EXCEPTION;
     if (pos < 0 || cnt < 0 || (uint64_t)pos + (uint64_t)cnt > len)
         return JS_ThrowRangeError(ctx, "read/write array buffer overflow");
@@ -817,7 +788,7 @@ static JSValue js_std_write_file(JSContext *ctx, JSValueConst this_val, int argc
     if (!name)
         return JS_EXCEPTION;
     if (JS_IsObject(v) && (JS_IsArrayBuffer(v) || JS_GetTypedArrayType(v) >= 0)) {
-        if (get_bytes(ctx, v, &data, &len) < 0) {
+        if (wf_rt_get_bytes(ctx, v, &data, &len) < 0) {
             JS_FreeCString(ctx, name);
             return JS_EXCEPTION;
         }
