@@ -374,8 +374,11 @@ fail:
     return JS_EXCEPTION;
 }
 
-/* Code-unit order: the spec allows an implementation-defined order when
-   there is no Intl; this one is consistent with < on strings. */
+static JSValue normalize_str(JSContext *ctx, JSValue s, int form);
+
+/* Without Intl the order is implementation-defined, but canonically
+   equivalent strings must compare equal (22.1.3.12): code-unit order of
+   the NFC forms. */
 static JSValue js_string_locale_compare(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValue s = this_str(ctx, this_val, "localeCompare"), that;
@@ -384,6 +387,16 @@ static JSValue js_string_locale_compare(JSContext *ctx, JSValueConst this_val, i
     if (JS_IsException(s))
         return s;
     that = wf_to_string(ctx, argv[0]);
+    if (JS_IsException(that)) {
+        JS_FreeValue(ctx, s);
+        return that;
+    }
+    s = normalize_str(ctx, s, WF_NORM_NFC);
+    if (JS_IsException(s)) {
+        JS_FreeValue(ctx, that);
+        return s;
+    }
+    that = normalize_str(ctx, that, WF_NORM_NFC);
     if (JS_IsException(that)) {
         JS_FreeValue(ctx, s);
         return that;
@@ -615,15 +628,32 @@ static void *norm_realloc(void *opaque, void *ptr, size_t size)
     return js_realloc_rt((JSRuntime *)opaque, ptr, size);
 }
 
+/* The string s (consumed) in normalization form `form`. */
+static JSValue normalize_str(JSContext *ctx, JSValue s, int form)
+{
+    WFUnicodeAlloc ua = { norm_realloc, ctx->rt };
+    JSString *p = wf_str(s);
+    SbOut o;
+    o.failed = false;
+    if (wf_sb_init(ctx, &o.sb, p->len) < 0) {
+        JS_FreeValue(ctx, s);
+        return JS_EXCEPTION;
+    }
+    if (wf_unicode_normalize(&ua, form, str_data(p), p->len, p->is_wide, sb_out16, &o) < 0) {
+        wf_sb_free(&o.sb);
+        JS_FreeValue(ctx, s);
+        return o.failed ? JS_EXCEPTION : JS_ThrowOutOfMemory(ctx);
+    }
+    JS_FreeValue(ctx, s);
+    return wf_sb_finish(&o.sb);
+}
+
 /* String.prototype.normalize (22.1.3.15) */
 static JSValue js_string_normalize(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     static const char *const forms[] = { "NFC", "NFD", "NFKC", "NFKD" };
     JSValue s = this_str(ctx, this_val, "normalize");
-    WFUnicodeAlloc ua = { norm_realloc, ctx->rt };
     int form = WF_NORM_NFC;
-    SbOut o;
-    JSString *p;
     if (JS_IsException(s))
         return s;
     if (argc > 0 && !JS_IsUndefined(argv[0])) {
@@ -646,19 +676,7 @@ static JSValue js_string_normalize(JSContext *ctx, JSValueConst this_val, int ar
             return JS_ThrowRangeError(ctx, "The normalization form should be one of NFC, NFD, NFKC, NFKD");
         }
     }
-    p = wf_str(s);
-    o.failed = false;
-    if (wf_sb_init(ctx, &o.sb, p->len) < 0) {
-        JS_FreeValue(ctx, s);
-        return JS_EXCEPTION;
-    }
-    if (wf_unicode_normalize(&ua, form, str_data(p), p->len, p->is_wide, sb_out16, &o) < 0) {
-        wf_sb_free(&o.sb);
-        JS_FreeValue(ctx, s);
-        return o.failed ? JS_EXCEPTION : JS_ThrowOutOfMemory(ctx);
-    }
-    JS_FreeValue(ctx, s);
-    return wf_sb_finish(&o.sb);
+    return normalize_str(ctx, s, form);
 }
 
 /* ---- well-formedness ---- */

@@ -100,6 +100,10 @@ assertEq("abc".split(splitter, 3).join(), "abc,3");
 
 assertEq("b".localeCompare("a"), 1);
 assertEq("a".localeCompare("a"), 0);
+// canonically equivalent strings compare equal (NFC forms are compared)
+assertEq("o\u0308".localeCompare("\u00f6"), 0);
+assertEq("\u212b".localeCompare("A\u030a"), 0);
+assertEq("a\u0301".localeCompare("a"), 1);
 assertEq("anchor".anchor('"x"'), '<a name="&quot;x&quot;">anchor</a>');
 assertEq("b".bold(), "<b>b</b>");
 
