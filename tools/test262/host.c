@@ -397,7 +397,9 @@ static int run_in_realm(Host *h, JSContext *ctx, const char *path, const TestMet
     text = read_whole_file(path, &len);
     if (!text)
         return verdict(false, "cannot read %s", path, NULL, NULL);
-    if (strict) {
+    /* module code is strict already, and a prefix would move a hashbang
+       off the first line */
+    if (strict && !module) {
         static const char prefix[] = "\"use strict\";\n";
         src = malloc(sizeof prefix + len);
         if (!src) {

@@ -14,6 +14,16 @@
 
 #include "run262.h"
 
+/* First line terminator in [p, stop), or NULL: a few test files use CR
+   (not LF) line endings. */
+static const char *find_eol(const char *p, const char *stop)
+{
+    for (; p < stop; p++)
+        if (*p == '\n' || *p == '\r')
+            return p;
+    return NULL;
+}
+
 static char *dup_range(const char *s, const char *e)
 {
     char *p = malloc((size_t)(e - s) + 1);
@@ -129,7 +139,7 @@ int meta_parse(const char *src, size_t len, TestMeta *m)
         return -1;
 
     while (p < stop) {
-        const char *eol = memchr(p, '\n', (size_t)(stop - p));
+        const char *eol = find_eol(p, stop);
         const char *line = p, *lend;
         bool indented;
         if (!eol)
@@ -187,7 +197,7 @@ int meta_parse(const char *src, size_t len, TestMeta *m)
                     close = stop;
                 push_flow(list, n, v + 1, close);
                 if (close > lend) {
-                    const char *nl = memchr(close, '\n', (size_t)(stop - close));
+                    const char *nl = find_eol(close, stop);
                     p = nl ? nl + 1 : stop;
                 }
             } else if (key == K_INCLUDES) {
