@@ -54,6 +54,20 @@ static int def_value(JSContext *ctx, JSValueConst obj, JSAtom atom, JSValue val,
                                JS_PROP_THROW);
 }
 
+/* def_value for a property a C function object made here cannot have yet
+   (its length, then its name): no descriptor validation needed.  val
+   consumed. */
+static int add_fresh_value(JSContext *ctx, JSValueConst obj, JSAtom atom, JSValue val, int flags)
+{
+    JSProperty *pr = wf_obj_add_property(ctx, wf_obj(obj), atom, flags);
+    if (!pr) {
+        JS_FreeValue(ctx, val);
+        return -1;
+    }
+    pr->u.value = val;
+    return 0;
+}
+
 static int def_getset(JSContext *ctx, JSValueConst obj, JSAtom atom, JSValueConst getter,
                       JSValueConst setter, int flags)
 {
@@ -348,7 +362,8 @@ JSValueConst wf_bound_function_target(JSObject *p)
 /* ---------------------------------------------------------------------- */
 /* Names and lengths                                                       */
 
-int wf_func_set_name(JSContext *ctx, JSValueConst func, JSAtom name, const char *prefix)
+/* The value of a function's `name` for property key name (SetFunctionName). */
+static JSValue func_name_str(JSContext *ctx, JSAtom name, const char *prefix)
 {
     JSValue str, desc;
 
@@ -359,7 +374,7 @@ int wf_func_set_name(JSContext *ctx, JSValueConst func, JSAtom name, const char 
             WFStringBuilder sb;
             desc = wf_symbol_description(ctx, name);
             if (JS_IsException(desc))
-                return -1;
+                return JS_EXCEPTION;
             if (JS_IsUndefined(desc)) {
                 str = wf_str_empty(ctx);
             } else {
@@ -377,30 +392,47 @@ int wf_func_set_name(JSContext *ctx, JSValueConst func, JSAtom name, const char 
         str = JS_AtomToString(ctx, name);
     }
     if (JS_IsException(str))
-        return -1;
+        return JS_EXCEPTION;
     if (prefix) {
         JSValue pre = wf_str_new_utf8(ctx, prefix, strlen(prefix));
         JSValue sp;
         if (JS_IsException(pre)) {
             JS_FreeValue(ctx, str);
-            return -1;
+            return JS_EXCEPTION;
         }
         sp = wf_str_new_char(ctx, ' ');
         if (JS_IsException(sp)) {
             JS_FreeValue(ctx, pre);
             JS_FreeValue(ctx, str);
-            return -1;
+            return JS_EXCEPTION;
         }
         pre = wf_str_concat(ctx, pre, sp);
         if (JS_IsException(pre)) {
             JS_FreeValue(ctx, str);
-            return -1;
+            return JS_EXCEPTION;
         }
         str = wf_str_concat(ctx, pre, str);
         if (JS_IsException(str))
-            return -1;
+            return JS_EXCEPTION;
     }
+    return str;
+}
+
+int wf_func_set_name(JSContext *ctx, JSValueConst func, JSAtom name, const char *prefix)
+{
+    JSValue str = func_name_str(ctx, name, prefix);
+    if (JS_IsException(str))
+        return -1;
     return def_value(ctx, func, JS_ATOM_name, str, JS_PROP_CONFIGURABLE);
+}
+
+/* The same for a C function object made here, which has no name yet. */
+static int cfunc_set_name(JSContext *ctx, JSValueConst func, JSAtom name, const char *prefix)
+{
+    JSValue str = func_name_str(ctx, name, prefix);
+    if (JS_IsException(str))
+        return -1;
+    return add_fresh_value(ctx, func, JS_ATOM_name, str, JS_PROP_CONFIGURABLE);
 }
 
 int wf_func_set_length(JSContext *ctx, JSValueConst func, double length)
@@ -433,7 +465,8 @@ static JSValue cfunc_new_unnamed(JSContext *ctx, JSCFunctionType f, int length,
     p->u.cfunc.cproto = (uint8_t)cproto;
     p->u.cfunc.magic = (int16_t)magic;
     p->is_constructor = is_cproto_constructor(cproto);
-    if (wf_func_set_length(ctx, obj, length) < 0) {
+    if (add_fresh_value(ctx, obj, JS_ATOM_length, JS_NewInt32(ctx, length),
+                        JS_PROP_CONFIGURABLE) < 0) {
         JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
@@ -450,7 +483,7 @@ JSValue wf_cfunc_new(JSContext *ctx, JSCFunction *func, JSAtom name, int length,
     obj = cfunc_new_unnamed(ctx, f, length, cproto, magic, proto);
     if (JS_IsException(obj))
         return obj;
-    if (wf_func_set_name(ctx, obj, name, NULL) < 0) {
+    if (cfunc_set_name(ctx, obj, name, NULL) < 0) {
         JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
@@ -470,7 +503,7 @@ JSValue JS_NewCFunction3(JSContext *ctx, JSCFunction *func, const char *name,
         return obj;
     str = wf_str_new_utf8(ctx, name ? name : "", name ? strlen(name) : 0);
     if (JS_IsException(str) ||
-        def_value(ctx, obj, JS_ATOM_name, str, JS_PROP_CONFIGURABLE) < 0) {
+        add_fresh_value(ctx, obj, JS_ATOM_name, str, JS_PROP_CONFIGURABLE) < 0) {
         JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
@@ -642,7 +675,7 @@ static JSValue accessor_func(JSContext *ctx, JSCFunctionType f, JSAtom atom, boo
     fn = cfunc_new_unnamed(ctx, f, is_set ? 1 : 0, cproto, magic, ctx->function_proto);
     if (JS_IsException(fn))
         return fn;
-    if (wf_func_set_name(ctx, fn, atom, is_set ? "set" : "get") < 0) {
+    if (cfunc_set_name(ctx, fn, atom, is_set ? "set" : "get") < 0) {
         JS_FreeValue(ctx, fn);
         return JS_EXCEPTION;
     }
@@ -663,7 +696,7 @@ static int set_list_entry(JSContext *ctx, JSValueConst obj, const JSCFunctionLis
                                 e->magic, ctx->function_proto);
         if (JS_IsException(val))
             break;
-        if (wf_func_set_name(ctx, val, atom, NULL) < 0) {
+        if (cfunc_set_name(ctx, val, atom, NULL) < 0) {
             JS_FreeValue(ctx, val);
             break;
         }
@@ -748,13 +781,41 @@ static int set_list_entry(JSContext *ctx, JSValueConst obj, const JSCFunctionLis
 int JS_SetPropertyFunctionList(JSContext *ctx, JSValueConst obj,
                                const JSCFunctionListEntry *tab, int len)
 {
-    int i;
+    JSValue hold[2] = { JS_UNDEFINED, JS_UNDEFINED };
+    int i, ret = 0;
 
-    for (i = 0; i < len; i++) {
-        if (set_list_entry(ctx, obj, &tab[i]) < 0)
+    /* Every C function made here passes through two shapes of its own
+       (Function.prototype's empty shape, then {length}) on its way to the
+       shared {length, name}; nothing else holds them, so each entry would
+       allocate and free both.  Two placeholder objects keep them alive
+       for the whole list. */
+    if (len >= 8 && JS_IsObject(ctx->function_proto)) {
+        hold[0] = JS_NewObjectProto(ctx, ctx->function_proto);
+        hold[1] = JS_NewObjectProto(ctx, ctx->function_proto);
+        if (JS_IsException(hold[0]) || JS_IsException(hold[1]) ||
+            add_fresh_value(ctx, hold[1], JS_ATOM_length, JS_NewInt32(ctx, 0),
+                            JS_PROP_CONFIGURABLE) < 0) {
+            JS_FreeValue(ctx, hold[0]);
+            JS_FreeValue(ctx, hold[1]);
             return -1;
+        }
     }
-    return 0;
+    for (i = 0; i < len; i++) {
+        if (set_list_entry(ctx, obj, &tab[i]) < 0) {
+            ret = -1;
+            break;
+        }
+        /* after the first entry the object's shape is normally its own:
+           make room for the rest at once (no step-by-step growth) */
+        if (i == 0 && len > 4 && JS_IsObject(obj) &&
+            wf_shape_presize(ctx, wf_obj(obj), len - 1) < 0) {
+            ret = -1;
+            break;
+        }
+    }
+    JS_FreeValue(ctx, hold[0]);
+    JS_FreeValue(ctx, hold[1]);
+    return ret;
 }
 
 /* ---------------------------------------------------------------------- */

@@ -54,6 +54,11 @@
    recursion than a recursive interpreter would. */
 #define WF_VM_STACK_FACTOR 4
 #define WF_VM_CHUNK_SIZE (64 * 1024)
+/* The first chunk is smaller: it is kept while the runtime is idle (see
+   vm_free_chunk), and most programs (and every idle worker) never need
+   more; deeper stacks continue in WF_VM_CHUNK_SIZE chunks.  Sized so the
+   whole block stays within 16 KiB of the allocator. */
+#define WF_VM_FIRST_CHUNK_SIZE (16 * 1024 - 64)
 
 /* ---------------------------------------------------------------------- */
 /* The VM stack                                                            */
@@ -108,7 +113,9 @@ static WF_NOINLINE void *vm_alloc_slow(JSContext *ctx, size_t size)
             c = vs->spare;
             vs->spare = NULL;
         } else {
-            size_t csize = size > WF_VM_CHUNK_SIZE ? size : WF_VM_CHUNK_SIZE;
+            size_t csize = c ? WF_VM_CHUNK_SIZE : WF_VM_FIRST_CHUNK_SIZE;
+            if (size > csize)
+                csize = size;
             c = js_malloc_rt(rt, sizeof(WFVMChunk) + csize);
             if (!c) {
                 JS_ThrowOutOfMemory(ctx);

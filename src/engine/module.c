@@ -717,12 +717,21 @@ static int fill_namespace(JSContext *ctx, JSModuleDef *m, WFNamespace *ns)
         JS_ThrowOutOfMemory(ctx);
         goto done;
     }
-    /* sort (insertion: export lists are short) */
+    /* sort (binary insertion: few comparisons, which are the costly part;
+       a C module such as 'os' exports ~80 names) */
     for (i = 1; i < names.n; i++) {
         JSAtom a = names.a[i];
-        for (j = i - 1; j >= 0 && atom_cmp(ctx->rt, names.a[j], a) > 0; j--)
-            names.a[j + 1] = names.a[j];
-        names.a[j + 1] = a;
+        int lo = 0, hi = i;
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (atom_cmp(ctx->rt, names.a[mid], a) > 0)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        for (j = i; j > lo; j--)
+            names.a[j] = names.a[j - 1];
+        names.a[lo] = a;
     }
     ns->names = js_mallocz(ctx, sizeof(JSAtom) * (names.n + 1));
     ns->refs = js_mallocz(ctx, sizeof(JSVarRef *) * (names.n + 1));
@@ -834,43 +843,61 @@ JSModuleDef *JS_NewCModule(JSContext *ctx, const char *name_str, JSModuleInitFun
     return m;
 }
 
-int JS_AddModuleExport(JSContext *ctx, JSModuleDef *m, const char *name_str)
+/* Room for n more exports (and their slots) of a C module: the arrays get
+   exactly their final size, once per export list rather than once per
+   name.  0, or -1 (nothing changed but the block sizes). */
+static int c_exports_reserve(JSContext *ctx, JSModuleDef *m, int n)
 {
-    JSAtom name = JS_NewAtom(ctx, name_str);
     JSClosureVar *ns;
     WFExportEntry *ne;
-    JSVarRef **nenv, *ref;
+    JSVarRef **nenv;
+    ns = js_realloc(ctx, m->slots, sizeof(*ns) * (size_t)(m->slot_count + n));
+    if (!ns)
+        return -1;
+    m->slots = ns;
+    nenv = js_realloc(ctx, m->env, sizeof(*nenv) * (size_t)(m->slot_count + n));
+    if (!nenv)
+        return -1;
+    m->env = nenv;
+    ne = js_realloc(ctx, m->exports, sizeof(*ne) * (size_t)(m->export_count + n));
+    if (!ne)
+        return -1;
+    m->exports = ne;
+    return 0;
+}
+
+/* Add one export to a C module whose arrays have room (c_exports_reserve). */
+static int c_export_add(JSContext *ctx, JSModuleDef *m, const char *name_str)
+{
+    JSAtom name = JS_NewAtom(ctx, name_str);
+    JSVarRef *ref;
     if (name == JS_ATOM_NULL)
         return -1;
-    ns = js_realloc(ctx, m->slots, sizeof(*ns) * (m->slot_count + 1));
-    if (!ns)
-        goto fail;
-    m->slots = ns;
-    nenv = js_realloc(ctx, m->env, sizeof(*nenv) * (m->slot_count + 1));
-    if (!nenv)
-        goto fail;
-    m->env = nenv;
-    ne = js_realloc(ctx, m->exports, sizeof(*ne) * (m->export_count + 1));
-    if (!ne)
-        goto fail;
-    m->exports = ne;
     ref = wf_var_ref_new_detached(ctx, JS_UNDEFINED);
-    if (!ref)
-        goto fail;
-    memset(&ns[m->slot_count], 0, sizeof(ns[0]));
-    ns[m->slot_count].var_name = JS_DupAtom(ctx, name);
-    nenv[m->slot_count] = ref;
-    ne[m->export_count].export_name = name;
-    ne[m->export_count].slot = m->slot_count;
-    ne[m->export_count].req = -1;
-    ne[m->export_count].import_name = JS_ATOM_NULL;
+    if (!ref) {
+        JS_FreeAtom(ctx, name);
+        JS_ThrowOutOfMemory(ctx);
+        return -1;
+    }
+    memset(&m->slots[m->slot_count], 0, sizeof(m->slots[0]));
+    m->slots[m->slot_count].var_name = JS_DupAtom(ctx, name);
+    m->env[m->slot_count] = ref;
+    m->exports[m->export_count].export_name = name;
+    m->exports[m->export_count].slot = m->slot_count;
+    m->exports[m->export_count].req = -1;
+    m->exports[m->export_count].import_name = JS_ATOM_NULL;
     m->export_count++;
     m->slot_count++;
     return 0;
-fail:
-    JS_FreeAtom(ctx, name);
-    JS_ThrowOutOfMemory(ctx);
-    return -1;
+}
+
+int JS_AddModuleExport(JSContext *ctx, JSModuleDef *m, const char *name_str)
+{
+    if (c_exports_reserve(ctx, m, 1) < 0) {
+        JS_ThrowOutOfMemory(ctx);
+        return -1;
+    }
+    return c_export_add(ctx, m, name_str);
 }
 
 int JS_SetModuleExport(JSContext *ctx, JSModuleDef *m, const char *export_name, JSValue val)
@@ -902,8 +929,14 @@ int JS_AddModuleExportList(JSContext *ctx, JSModuleDef *m, const JSCFunctionList
                            int len)
 {
     int i;
+    if (len <= 0)
+        return 0;
+    if (c_exports_reserve(ctx, m, len) < 0) {
+        JS_ThrowOutOfMemory(ctx);
+        return -1;
+    }
     for (i = 0; i < len; i++) {
-        if (JS_AddModuleExport(ctx, m, tab[i].name) < 0)
+        if (c_export_add(ctx, m, tab[i].name) < 0)
             return -1;
     }
     return 0;

@@ -194,6 +194,9 @@ void wf_shape_delete_prop(JSRuntime *rt, JSObject *p, int idx);
 void wf_prop_free(JSRuntime *rt, JSProperty *pr, int flags);
 /* Make room for n properties in p's unshared shape and value array. */
 int wf_shape_reserve(JSContext *ctx, JSObject *p, int n);
+/* Hint that p gets about n more properties: room is made at once when
+   p's shape is its own (hashed or not); shared shapes are left alone. */
+int wf_shape_presize(JSContext *ctx, JSObject *p, int n);
 /* Runtime tear-down: free the shared-shape table. */
 void wf_shape_free_table(JSRuntime *rt);
 static inline JSShapeProperty *wf_shape_prop(JSShape *sh, int idx) { return &sh->prop[idx]; }

@@ -235,6 +235,30 @@ int wf_shape_reserve(JSContext *ctx, JSObject *p, int n)
     return shape_grow(ctx, p, n);
 }
 
+/* A hint: p is about to get about n more properties.  If p's shape is its
+   own (count 1), make room for them at once instead of growing step by
+   step; a hashed shape stays hashed (same properties, same hash).  Shared
+   shapes are left alone.  0, or -1 with an exception on OOM. */
+int wf_shape_presize(JSContext *ctx, JSObject *p, int n)
+{
+    JSShape *sh = p->shape;
+    int want, r;
+    bool hashed;
+
+    if (sh->header.ref_count != 1 || n <= 0 || n > SHAPE_MAX_PROPS - sh->prop_count)
+        return 0;
+    want = sh->prop_count + n;
+    if (want <= sh->prop_size)
+        return 0;
+    hashed = sh->is_hashed;
+    if (hashed)
+        shape_hash_remove(ctx->rt, sh);
+    r = shape_grow(ctx, p, want);
+    if (hashed)
+        shape_hash_insert(ctx->rt, p->shape);   /* failure: stays unshared */
+    return r;
+}
+
 /* ------------------------------------------------------------------ */
 /* Finding shared shapes */
 
