@@ -30,6 +30,7 @@ typedef struct WFReaction {
     JSValue cap_promise;        /* result capability (undefined: none) */
     JSValue cap_resolve;
     JSValue cap_reject;
+    bool second;                /* [1] of the pair perform_then allocates */
 } WFReaction;
 
 typedef struct WFPromise {
@@ -77,7 +78,10 @@ static void reaction_free(JSRuntime *rt, WFReaction *r)
     JS_FreeValueRT(rt, r->cap_promise);
     JS_FreeValueRT(rt, r->cap_resolve);
     JS_FreeValueRT(rt, r->cap_reject);
-    js_free_rt(rt, r);
+    /* a pair is one block, freed with its second reaction (every caller
+       frees the fulfill reactions before the reject ones) */
+    if (r->second)
+        js_free_rt(rt, r - 1);
 }
 
 static void promise_finalizer(JSRuntime *rt, JSValueConst val)
@@ -287,11 +291,21 @@ static JSValue promise_reaction_job(JSContext *ctx, int argc, JSValueConst *argv
     }
 }
 
+/* Enqueues the reaction's job; r's values move into the job (r is freed
+   right after by every caller). */
 static int enqueue_reaction(JSContext *ctx, WFReaction *r, JSValueConst argument, bool is_reject)
 {
-    JSValueConst args[6] = { r->handler, r->cap_promise, r->cap_resolve, r->cap_reject,
-                             argument, JS_NewBool(ctx, is_reject) };
-    return JS_EnqueueJob(ctx, promise_reaction_job, 6, args);
+    JSValue *a = wf_job_enqueue_slots(ctx, promise_reaction_job, 6);
+    if (!a)
+        return -1;
+    a[0] = r->handler;
+    a[1] = r->cap_promise;
+    a[2] = r->cap_resolve;
+    a[3] = r->cap_reject;
+    a[4] = JS_DupValue(ctx, argument);
+    a[5] = JS_NewBool(ctx, is_reject);
+    r->handler = r->cap_promise = r->cap_resolve = r->cap_reject = JS_UNDEFINED;
+    return 0;
 }
 
 /* FulfillPromise / RejectPromise + TriggerPromiseReactions. */
@@ -387,17 +401,16 @@ static int perform_then(JSContext *ctx, JSValueConst promise, JSValueConst on_fu
                         JSValueConst on_rej, const JSValue *cap)
 {
     WFPromise *s = promise_data(promise);
-    WFReaction *r[2];
+    WFReaction *r[2], *pair;
     int i;
 
+    pair = js_malloc(ctx, 2 * sizeof(WFReaction));
+    if (!pair)
+        return -1;
     for (i = 0; i < 2; i++) {
         JSValueConst h = i ? on_rej : on_ful;
-        r[i] = js_malloc(ctx, sizeof(WFReaction));
-        if (!r[i]) {
-            if (i)
-                js_free(ctx, r[0]);
-            return -1;
-        }
+        r[i] = &pair[i];
+        r[i]->second = i == 1;
         if (JS_IsObject(h) && (wf_is_callable(h) ||
                                wf_obj(h)->class_id == JS_CLASS_ASYNC_FUNCTION_RESOLVE))
             r[i]->handler = JS_DupValue(ctx, h);
@@ -592,6 +605,39 @@ fail:
     return JS_EXCEPTION;
 }
 
+static JSValue js_promise_get_species(JSContext *ctx, JSValueConst this_val);
+
+/* true when SpeciesConstructor(p, %Promise%) is %Promise% and finding
+   that out runs no user code: p has no own property, its prototype is
+   %Promise.prototype% whose "constructor" is the data property %Promise%,
+   whose @@species is the built-in getter */
+static bool species_is_intrinsic(JSContext *ctx, JSValueConst p)
+{
+    JSValueConst pv = ctx->class_proto[JS_CLASS_PROMISE], v;
+    JSObject *o = wf_obj(p), *proto, *c;
+    int i;
+    if (!JS_IsObject(pv) || !JS_IsObject(ctx->promise_ctor))
+        return false;
+    proto = wf_obj(pv);
+    if (o->shape->proto != proto || o->shape->prop_count != 0 || proto->is_exotic)
+        return false;
+    i = wf_shape_find(proto->shape, JS_ATOM_constructor);
+    if (i < 0 || (proto->shape->prop[i].flags & JS_PROP_TMASK) != JS_PROP_NORMAL)
+        return false;
+    v = proto->prop[i].u.value;
+    if (!JS_IsObject(v) || JS_VALUE_GET_PTR(v) != JS_VALUE_GET_PTR(ctx->promise_ctor))
+        return false;
+    c = wf_obj(v);
+    if (c->is_exotic)
+        return false;
+    i = wf_shape_find(c->shape, JS_ATOM_Symbol_species);
+    if (i < 0 || (c->shape->prop[i].flags & JS_PROP_TMASK) != JS_PROP_GETSET)
+        return false;
+    c = c->prop[i].u.getset.getter;
+    return c && c->class_id == JS_CLASS_C_FUNCTION &&
+           (void *)c->u.cfunc.c_function.generic == (void *)js_promise_get_species;
+}
+
 static JSValue js_promise_then(JSContext *ctx, JSValueConst this_val, int argc,
                                JSValueConst *argv)
 {
@@ -599,7 +645,10 @@ static JSValue js_promise_then(JSContext *ctx, JSValueConst this_val, int argc,
 
     if (!wf_is_promise(this_val))
         return wf_throw_error(ctx, JS_TYPE_ERROR, "Promise.prototype.then called on a non-promise");
-    c = wf_species_constructor(ctx, this_val, ctx->promise_ctor);
+    if (species_is_intrinsic(ctx, this_val))
+        c = JS_UNDEFINED;
+    else
+        c = wf_species_constructor(ctx, this_val, ctx->promise_ctor);
     if (JS_IsException(c))
         return c;
     if (JS_IsUndefined(c) || is_intrinsic_promise_ctor(ctx, c)) {
@@ -738,6 +787,8 @@ static JSValue js_promise_with_resolvers(JSContext *ctx, JSValueConst this_val, 
     JSValue funcs[2], promise, obj;
     (void)argc;
     (void)argv;
+    if (!JS_IsObject(this_val))
+        return wf_throw_not_object(ctx, this_val);
     promise = wf_promise_new_capability(ctx, this_val, funcs);
     if (JS_IsException(promise))
         return promise;
@@ -1001,6 +1052,8 @@ static JSValue js_promise_combinator(JSContext *ctx, JSValueConst this_val, int 
     JSValue next = JS_UNDEFINED, r;
     bool done = true;
 
+    if (!JS_IsObject(this_val))
+        return wf_throw_not_object(ctx, this_val);
     promise = wf_promise_new_capability(ctx, this_val, funcs);
     if (JS_IsException(promise))
         return promise;

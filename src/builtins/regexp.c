@@ -353,16 +353,18 @@ static JSValue index_pair(JSContext *ctx, int32_t s, int32_t e)
     return a;
 }
 
-/* RegExpBuiltinExec (22.2.7.2): the match array, null, or JS_EXCEPTION */
-static JSValue regexp_builtin_exec(JSContext *ctx, JSValueConst rx, JSValueConst str)
+/* RegExpBuiltinExec (22.2.7.2): the match array, null, or JS_EXCEPTION;
+   with test_only, true instead of the array (nothing observes it) */
+static JSValue regexp_builtin_exec_ex(JSContext *ctx, JSValueConst rx, JSValueConst str, bool test_only)
 {
     JSString *sp = wf_str(str);
     RegExpData *d;
     int64_t last_index;
     int32_t local_caps[32], *caps = local_caps;
     JSValue arr = JS_UNDEFINED, groups = JS_UNDEFINED, indices = JS_UNDEFINED, igroups = JS_UNDEFINED;
+    JSValue vals_local[16], *vals = vals_local;
     JSAtom *names = NULL;
-    int ncap, r;
+    int ncap, r, nvals = 0;
     bool global, sticky, has_indices;
 
     if (get_length(ctx, rx, JS_ATOM_lastIndex, &last_index) < 0)
@@ -398,13 +400,21 @@ static JSValue regexp_builtin_exec(JSContext *ctx, JSValueConst rx, JSValueConst
     }
     if ((global || sticky) && set_last_index(ctx, rx, caps[1]) < 0)
         goto fail;
-    /* the regexp cannot change from here on: no user code runs */
-    arr = JS_NewArray(ctx);
-    if (JS_IsException(arr))
-        goto fail;
-    if (def_prop(ctx, arr, JS_ATOM_index, JS_NewInt32(ctx, caps[0])) < 0 ||
-        def_prop(ctx, arr, JS_ATOM_input, JS_DupValue(ctx, str)) < 0)
-        goto fail;
+    if (test_only) {
+        if (caps != local_caps)
+            js_free(ctx, caps);
+        return JS_TRUE;
+    }
+    /* the regexp cannot change from here on: no user code runs.  The
+       elements are collected first, then the array is made in one go
+       (its string keys still come in the order index, input, groups). */
+    if (ncap > countof(vals_local)) {
+        vals = js_malloc(ctx, sizeof(JSValue) * (size_t)ncap);
+        if (!vals) {
+            vals = vals_local;
+            goto fail;
+        }
+    }
     if (wf_regexp_has_named_groups(d->bc)) {
         groups = JS_NewObjectProto(ctx, JS_NULL);
         if (JS_IsException(groups))
@@ -458,10 +468,7 @@ static JSValue regexp_builtin_exec(JSContext *ctx, JSValueConst rx, JSValueConst
                 }
             }
         }
-        if (JS_DefinePropertyValueUint32(ctx, arr, (uint32_t)i, v, JS_PROP_C_W_E | JS_PROP_THROW) < 0)
-            goto fail;
-        if (i == 0 && def_prop(ctx, arr, JS_ATOM_groups, JS_DupValue(ctx, groups)) < 0)
-            goto fail;
+        vals[nvals++] = v;
         if (has_indices) {
             JSValue pair = matched ? index_pair(ctx, caps[2 * i], caps[2 * i + 1]) : JS_UNDEFINED;
             if (JS_IsException(pair) ||
@@ -469,6 +476,14 @@ static JSValue regexp_builtin_exec(JSContext *ctx, JSValueConst rx, JSValueConst
                 goto fail;
         }
     }
+    arr = wf_array_from_values(ctx, (uint32_t)nvals, vals);
+    nvals = 0;      /* consumed */
+    if (JS_IsException(arr))
+        goto fail;
+    if (def_prop(ctx, arr, JS_ATOM_index, JS_NewInt32(ctx, caps[0])) < 0 ||
+        def_prop(ctx, arr, JS_ATOM_input, JS_DupValue(ctx, str)) < 0 ||
+        def_prop(ctx, arr, JS_ATOM_groups, JS_DupValue(ctx, groups)) < 0)
+        goto fail;
     if (has_indices) {
         if (def_prop(ctx, indices, JS_ATOM_groups, igroups) < 0) {
             igroups = JS_UNDEFINED;
@@ -490,8 +505,14 @@ static JSValue regexp_builtin_exec(JSContext *ctx, JSValueConst rx, JSValueConst
     JS_FreeValue(ctx, groups);
     if (caps != local_caps)
         js_free(ctx, caps);
+    if (vals != vals_local)
+        js_free(ctx, vals);
     return arr;
 fail:
+    for (int i = 0; i < nvals; i++)
+        JS_FreeValue(ctx, vals[i]);
+    if (vals != vals_local)
+        js_free(ctx, vals);
     if (names) {
         for (int i = 1; i < ncap; i++)
             if (names[i] != JS_ATOM_NULL)
@@ -505,6 +526,11 @@ fail:
     if (caps != local_caps)
         js_free(ctx, caps);
     return JS_EXCEPTION;
+}
+
+static JSValue regexp_builtin_exec(JSContext *ctx, JSValueConst rx, JSValueConst str)
+{
+    return regexp_builtin_exec_ex(ctx, rx, str, false);
 }
 
 static JSValue js_regexp_exec(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
@@ -526,8 +552,9 @@ static bool is_builtin_exec(JSValueConst f)
            wf_obj(f)->u.cfunc.c_function.generic == js_regexp_exec;
 }
 
-/* RegExpExec (22.2.7.1) */
-static JSValue regexp_exec(JSContext *ctx, JSValueConst rx, JSValueConst str)
+/* RegExpExec (22.2.7.1); with test_only a built-in exec returns true
+   instead of the match array */
+static JSValue regexp_exec_ex(JSContext *ctx, JSValueConst rx, JSValueConst str, bool test_only)
 {
     JSValue exec = JS_GetProperty(ctx, rx, JS_ATOM_exec), ret;
     if (JS_IsException(exec))
@@ -537,7 +564,7 @@ static JSValue regexp_exec(JSContext *ctx, JSValueConst rx, JSValueConst str)
         JS_FreeValue(ctx, exec);
         if (!this_regexp(ctx, rx, "exec"))
             return JS_EXCEPTION;
-        return regexp_builtin_exec(ctx, rx, str);
+        return regexp_builtin_exec_ex(ctx, rx, str, test_only);
     }
     if (wf_is_callable(exec)) {
         ret = wf_call(ctx, exec, rx, 1, &str);
@@ -553,7 +580,12 @@ static JSValue regexp_exec(JSContext *ctx, JSValueConst rx, JSValueConst str)
     JS_FreeValue(ctx, exec);
     if (!regexp_data(rx))
         return JS_ThrowTypeError(ctx, "RegExp exec method called on an incompatible receiver");
-    return regexp_builtin_exec(ctx, rx, str);
+    return regexp_builtin_exec_ex(ctx, rx, str, test_only);
+}
+
+static JSValue regexp_exec(JSContext *ctx, JSValueConst rx, JSValueConst str)
+{
+    return regexp_exec_ex(ctx, rx, str, false);
 }
 
 static JSValue js_regexp_test(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
@@ -564,7 +596,7 @@ static JSValue js_regexp_test(JSContext *ctx, JSValueConst this_val, int argc, J
     s = wf_to_string(ctx, argc > 0 ? argv[0] : JS_UNDEFINED);
     if (JS_IsException(s))
         return s;
-    m = regexp_exec(ctx, this_val, s);
+    m = regexp_exec_ex(ctx, this_val, s, true);
     JS_FreeValue(ctx, s);
     if (JS_IsException(m))
         return m;
@@ -622,24 +654,34 @@ static JSValue match_string(JSContext *ctx, JSValueConst result)
     return s;
 }
 
+static bool regexp_is_pristine(JSContext *ctx, JSValueConst rx);
+
 /* RegExp.prototype[Symbol.match] (22.2.6.8) */
 static JSValue js_regexp_symbol_match(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValue s, flags = JS_UNDEFINED, arr = JS_UNDEFINED, ret = JS_EXCEPTION;
-    bool unicode;
+    bool unicode, global;
     uint32_t n = 0;
     if (!JS_IsObject(this_val))
         return JS_ThrowTypeError(ctx, "RegExp.prototype[Symbol.match] called on a non-object");
     s = wf_to_string(ctx, argc > 0 ? argv[0] : JS_UNDEFINED);
     if (JS_IsException(s))
         return s;
-    if (get_flags_string(ctx, this_val, &flags) < 0)
-        goto done;
-    if (!str_has_char(flags, 'g')) {
+    if (regexp_is_pristine(ctx, this_val)) {
+        /* the flags getters are the built-in ones: read the flags */
+        int fl = regexp_data(this_val)->flags;
+        global = (fl & WF_RE_FLAG_GLOBAL) != 0;
+        unicode = (fl & (WF_RE_FLAG_UNICODE | WF_RE_FLAG_UNICODESETS)) != 0;
+    } else {
+        if (get_flags_string(ctx, this_val, &flags) < 0)
+            goto done;
+        global = str_has_char(flags, 'g');
+        unicode = str_has_char(flags, 'u') || str_has_char(flags, 'v');
+    }
+    if (!global) {
         ret = regexp_exec(ctx, this_val, s);
         goto done;
     }
-    unicode = str_has_char(flags, 'u') || str_has_char(flags, 'v');
     if (set_last_index(ctx, this_val, 0) < 0)
         goto done;
     arr = JS_NewArray(ctx);
@@ -834,6 +876,19 @@ static bool proto_prop_is(JSContext *ctx, JSValueConst proto, JSAtom atom, void 
 {
     JSPropertyDescriptor desc;
     bool ok;
+    JSObject *po = wf_obj(proto);
+    if (!po->is_exotic) {
+        /* ordinary object: read the slot directly */
+        int i = wf_shape_find(po->shape, atom);
+        int kind;
+        if (i < 0)
+            return false;
+        kind = po->shape->prop[i].flags & JS_PROP_TMASK;
+        if (getter)
+            return kind == JS_PROP_GETSET && po->prop[i].u.getset.getter &&
+                   is_cfunc(JS_MKPTR(JS_TAG_OBJECT, po->prop[i].u.getset.getter), fn);
+        return kind == JS_PROP_NORMAL && is_cfunc(po->prop[i].u.value, fn);
+    }
     if (JS_GetOwnProperty(ctx, &desc, proto, atom) != 1) {
         JS_FreeValue(ctx, JS_GetException(ctx));
         return false;

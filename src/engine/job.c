@@ -36,6 +36,23 @@ int JS_EnqueueJob(JSContext *ctx, JSJobFunc *job_func, int argc, JSValueConst *a
     return 0;
 }
 
+/* Like JS_EnqueueJob, but the caller moves the arguments in: returns the
+   argc slots (all undefined) or NULL on OOM (exception pending). */
+JSValue *wf_job_enqueue_slots(JSContext *ctx, JSJobFunc *job_func, int argc)
+{
+    JSRuntime *rt = ctx->rt;
+    WFJob *job = js_malloc(ctx, sizeof(*job) + sizeof(JSValue) * (size_t)argc);
+    if (!job)
+        return NULL;
+    job->ctx = JS_DupContext(ctx);
+    job->func = job_func;
+    job->argc = argc;
+    for (int i = 0; i < argc; i++)
+        job->argv[i] = JS_UNDEFINED;
+    list_add_tail(&job->link, &rt->job_list);
+    return job->argv;
+}
+
 bool JS_IsJobPending(JSRuntime *rt)
 {
     return !list_empty(&rt->job_list);

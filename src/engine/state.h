@@ -207,6 +207,7 @@ static inline bool wf_check_stack_overflow(JSRuntime *rt, size_t alloca_size)
 JSContext *wf_context_new(JSRuntime *rt, bool raw);
 /* job.c: drop the jobs that never ran (runtime tear-down). */
 void wf_job_free_all(JSRuntime *rt);
+JSValue *wf_job_enqueue_slots(JSContext *ctx, JSJobFunc *job_func, int argc);
 /* mem.c: the C library allocator used by JS_NewRuntime. */
 const JSMallocFunctions *wf_mem_default_funcs(void);
 /* mem.c: give the small-block cache back to the allocator (runtime

@@ -163,6 +163,23 @@ static void emit_set(ReComp *C, const ReCharSet *cs, bool invert, bool icase, bo
     op = icase ? (invert ? RE_OP_NCLASS_I : RE_OP_CLASS_I) : (invert ? RE_OP_NCLASS : RE_OP_CLASS);
     emit_u8(C, (uint32_t)op | (back ? RE_OP_BACK : 0));
     emit_u32(C, (uint32_t)cs->n);
+    {
+        /* Latin-1 bitmap: bit c says whether c (Canonicalize(c) with i)
+           lies in the ranges, before any inversion */
+        uint8_t bm[RE_CLASS_BITMAP];
+        memset(bm, 0, sizeof(bm));
+        for (uint32_t c = 0; c < 256; c++) {
+            uint32_t k = icase ? wf_unicode_canonicalize(c, C->u) : c;
+            for (size_t i = 0; i < cs->n && k >= cs->r[2 * i]; i++) {   /* sorted */
+                if (k <= cs->r[2 * i + 1]) {
+                    bm[c >> 3] |= (uint8_t)(1u << (c & 7));
+                    break;
+                }
+            }
+        }
+        for (size_t i = 0; i < sizeof(bm); i++)
+            emit_u8(C, bm[i]);
+    }
     for (size_t i = 0; i < 2 * cs->n; i++)
         emit_u32(C, cs->r[i]);
 }
@@ -427,6 +444,29 @@ static void first_units(const ReNode *n, bool u, uint16_t out[3], int *cnt)
     case RE_N_GROUP:
         first_units(n->u.group.body, u, out, cnt);
         return;
+    case RE_N_ALT: {
+        /* the union over the alternatives, if every one is known */
+        int k = 0;
+        for (uint32_t i = 0; i < n->u.list.n; i++) {
+            uint16_t o[3];
+            int c;
+            first_units(n->u.list.items[i], u, o, &c);
+            if (c == 0)
+                return;
+            for (int j = 0; j < c; j++) {
+                int seen = 0;
+                for (int m = 0; m < k; m++)
+                    seen |= out[m] == o[j];
+                if (seen)
+                    continue;
+                if (k == 3)
+                    return;
+                out[k++] = o[j];
+            }
+        }
+        *cnt = k;
+        return;
+    }
     case RE_N_QUANT:
         if (n->u.quant.min >= 1)
             first_units(n->u.quant.body, u, out, cnt);

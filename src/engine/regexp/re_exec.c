@@ -99,10 +99,13 @@ static inline bool is_word(uint32_t c, bool ui)
            c == '_' || (ui && (c == 0x17F || c == 0x212A));
 }
 
+/* p = the class operands: u32 n, the Latin-1 bitmap, n ranges */
 static bool in_class(const uint8_t *p, uint32_t c)
 {
     uint32_t n = re_get_u32(p), lo = 0, hi = n;
-    p += 4;
+    p += 4 + RE_CLASS_BITMAP;
+    if (n == 0 || c < re_get_u32(p) || c > re_get_u32(p + 8 * (n - 1) + 4))
+        return false;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
         if (c < re_get_u32(p + 8 * mid))
@@ -113,6 +116,28 @@ static bool in_class(const uint8_t *p, uint32_t c)
             return true;
     }
     return false;
+}
+
+static inline bool class_bit(const uint8_t *p, uint32_t c)
+{
+    return (p[4 + (c >> 3)] >> (c & 7)) & 1;
+}
+
+/* whether the unit at pos (< len) is c, or with ic canonicalizes to c
+   (callers never use it with u/v on a wide subject) */
+static inline bool unit_is(const Exec *E, uint32_t pos, uint32_t c, bool ic)
+{
+    uint32_t u;
+    if (pos >= E->len)
+        return false;
+    u = unit(E, pos);
+    if (u == c)
+        return true;
+    if (!ic)
+        return false;
+    if (u < 128 && !E->unicode)
+        return (u >= 'a' && u <= 'z' ? u - 32 : u) == c;
+    return wf_unicode_canonicalize(u, E->unicode) == c;
 }
 
 /* size of a character-matching instruction */
@@ -126,12 +151,12 @@ static size_t char_op_size(const uint8_t *op)
     case RE_OP_ANY_ALL:
         return 1;
     default:
-        return 5 + 8 * (size_t)re_get_u32(op + 1);
+        return 5 + RE_CLASS_BITMAP + 8 * (size_t)re_get_u32(op + 1);
     }
 }
 
 /* Runs one character-matching instruction at *ppos; advances on success. */
-static bool match_char(const Exec *E, const uint8_t *op, uint32_t *ppos)
+static bool match_char_slow(const Exec *E, const uint8_t *op, uint32_t *ppos)
 {
     uint32_t pos = *ppos, np, c;
     bool back = (op[0] & RE_OP_BACK) != 0;
@@ -160,19 +185,19 @@ static bool match_char(const Exec *E, const uint8_t *op, uint32_t *ppos)
     case RE_OP_ANY_ALL:
         break;
     case RE_OP_CLASS:
-        if (!in_class(op + 1, c))
+        if (!(c < 256 ? class_bit(op + 1, c) : in_class(op + 1, c)))
             return false;
         break;
     case RE_OP_NCLASS:
-        if (in_class(op + 1, c))
+        if (c < 256 ? class_bit(op + 1, c) : in_class(op + 1, c))
             return false;
         break;
     case RE_OP_CLASS_I:
-        if (!in_class(op + 1, wf_unicode_canonicalize(c, E->unicode)))
+        if (!(c < 256 ? class_bit(op + 1, c) : in_class(op + 1, wf_unicode_canonicalize(c, E->unicode))))
             return false;
         break;
     case RE_OP_NCLASS_I:
-        if (in_class(op + 1, wf_unicode_canonicalize(c, E->unicode)))
+        if (c < 256 ? class_bit(op + 1, c) : in_class(op + 1, wf_unicode_canonicalize(c, E->unicode)))
             return false;
         break;
     default:
@@ -180,6 +205,44 @@ static bool match_char(const Exec *E, const uint8_t *op, uint32_t *ppos)
     }
     *ppos = np;
     return true;
+}
+
+/* the common case inline: a Latin-1 subject read forward */
+static inline bool match_char(const Exec *E, const uint8_t *op, uint32_t *ppos)
+{
+    uint32_t pos = *ppos, c;
+    bool ok;
+    if (E->wide || (op[0] & RE_OP_BACK))
+        return match_char_slow(E, op, ppos);
+    if (pos >= E->len)
+        return false;
+    c = E->s8[pos];
+    switch (op[0]) {
+    case RE_OP_CHAR:
+        ok = c == re_get_u32(op + 1);
+        break;
+    case RE_OP_CHAR_I:
+        if (c >= 128 || E->unicode)
+            return match_char_slow(E, op, ppos);
+        ok = (c >= 'a' && c <= 'z' ? c - 32 : c) == re_get_u32(op + 1);
+        break;
+    case RE_OP_CLASS:
+    case RE_OP_CLASS_I:
+        ok = class_bit(op + 1, c);
+        break;
+    case RE_OP_NCLASS:
+    case RE_OP_NCLASS_I:
+        ok = !class_bit(op + 1, c);
+        break;
+    case RE_OP_ANY:
+        ok = c != '\n' && c != '\r';
+        break;
+    default:
+        return match_char_slow(E, op, ppos);
+    }
+    if (ok)
+        *ppos = pos + 1;
+    return ok;
 }
 
 static int grow_stack(Exec *E)
@@ -545,6 +608,29 @@ static int run(Exec *E, uint32_t start)
                 bool back = (atom[0] & RE_OP_BACK) != 0;
                 if (step(E))
                     return -1;
+                if (!back && (!E->wide || !E->unicode)) {
+                    /* the continuation starts with a literal: try only the
+                       positions holding it */
+                    const uint8_t *q = atom + re_get_u32(sp + 10);
+                    while (*q == RE_OP_SAVE)
+                        q += 3;
+                    if (*q == RE_OP_CHAR || *q == RE_OP_CHAR_I) {
+                        uint32_t want = re_get_u32(q + 1);
+                        bool ic = *q == RE_OP_CHAR_I;
+                        do
+                            cur--;
+                        while (cur > minpos && !unit_is(E, cur, want, ic));
+                        if (!unit_is(E, cur, want, ic))
+                            continue;       /* cur == minpos and no match: drop */
+                        if (cur != minpos) {
+                            e->b = (int32_t)cur;
+                            E->sp++;
+                        }
+                        pos = cur;
+                        pc = atom + re_get_u32(sp + 10);
+                        goto resume;
+                    }
+                }
                 if (!back) {
                     cur -= (E->unicode && E->wide && cur >= minpos + 2 && is_lo(E->s16[cur - 1]) &&
                             is_hi(E->s16[cur - 2])) ? 2 : 1;

@@ -165,6 +165,7 @@ int wf_re_parse(ReArena *ar, const uint16_t *pattern, size_t len, int flags, ReA
  *  28  code, then the names and the filter instruction
  */
 #define RE_HDR_SIZE 28
+#define RE_CLASS_BITMAP 32   /* bytes of the Latin-1 bitmap of a class instruction */
 
 /*
  * Opcodes.  Operands follow the opcode byte (u32/u16 little-endian);
@@ -178,7 +179,7 @@ enum {
     RE_OP_CHAR_I,        /* u32 c (canonical): Canonicalize(ch) == c */
     RE_OP_ANY,           /* any but line terminators */
     RE_OP_ANY_ALL,
-    RE_OP_CLASS,         /* u32 n, n x (u32 lo, u32 hi) */
+    RE_OP_CLASS,         /* u32 n, u8[32] Latin-1 bitmap, n x (u32 lo, u32 hi) */
     RE_OP_NCLASS,
     RE_OP_CLASS_I,       /* Canonicalize(ch) in the set */
     RE_OP_NCLASS_I,
