@@ -5,30 +5,9 @@
  * limit hit by a huge BigInt (RangeError or out-of-memory, never a crash).
  */
 #include "harness.h"
+#include "js_env.h"
 
 #include "quickjs.h"
-
-typedef struct Env {
-    JSRuntime *rt;
-    JSContext *ctx;
-} Env;
-
-static Env env_new(void)
-{
-    Env e;
-    e.rt = JS_NewRuntime();
-    ASSERT_NOT_NULL(e.rt);
-    JS_SetDumpFlags(e.rt, JS_DUMP_LEAKS);
-    e.ctx = JS_NewContext(e.rt);
-    ASSERT_NOT_NULL(e.ctx);
-    return e;
-}
-
-static void env_free(Env *e)
-{
-    JS_FreeContext(e->ctx);
-    JS_FreeRuntime(e->rt);
-}
 
 static JSValue eval(JSContext *ctx, const char *src)
 {

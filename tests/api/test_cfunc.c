@@ -5,32 +5,11 @@
  * JSCFunctionEnum calling convention.
  */
 #include "harness.h"
+#include "js_env.h"
 
 #include "quickjs.h"
 
 #define countof(a) ((int)(sizeof(a) / sizeof((a)[0])))
-
-typedef struct Env {
-    JSRuntime *rt;
-    JSContext *ctx;
-} Env;
-
-static Env env_new(void)
-{
-    Env e;
-    e.rt = JS_NewRuntime();
-    ASSERT_NOT_NULL(e.rt);
-    JS_SetDumpFlags(e.rt, JS_DUMP_LEAKS);
-    e.ctx = JS_NewContext(e.rt);
-    ASSERT_NOT_NULL(e.ctx);
-    return e;
-}
-
-static void env_free(Env *e)
-{
-    JS_FreeContext(e->ctx);
-    JS_FreeRuntime(e->rt);
-}
 
 /* Evaluates a JS expression that must be true; prints it otherwise. */
 static void check(JSContext *ctx, const char *code)

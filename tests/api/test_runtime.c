@@ -4,31 +4,11 @@
  * runtime/context factories of the QuickJS workers document.
  */
 #include "harness.h"
+#include "js_env.h"
 
 #include "quickjs.h"
 
 /* A runtime + context with leak reporting on; freed by env_free. */
-typedef struct Env {
-    JSRuntime *rt;
-    JSContext *ctx;
-} Env;
-
-static Env env_new(void)
-{
-    Env e;
-    e.rt = JS_NewRuntime();
-    ASSERT_NOT_NULL(e.rt);
-    JS_SetDumpFlags(e.rt, JS_DUMP_LEAKS);
-    e.ctx = JS_NewContext(e.rt);
-    ASSERT_NOT_NULL(e.ctx);
-    return e;
-}
-
-static void env_free(Env *e)
-{
-    JS_FreeContext(e->ctx);
-    JS_FreeRuntime(e->rt);
-}
 
 /* Evaluates code as a global script and returns the result (owned). */
 static JSValue eval(JSContext *ctx, const char *code)
