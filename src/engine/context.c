@@ -340,24 +340,13 @@ static int run_inits(JSContext *ctx, InitFunc *const *tab, size_t n)
 }
 
 /* The intrinsics are all reachable from the new context, so a collection
-   while they are made would find no garbage of theirs: the GC trigger is
-   suspended meanwhile (JS_NewContext makes ~150 KB of cells) and put back
-   afterwards.  If the context took the heap past the trigger, the trigger
-   moves as if a collection had just run (wf_gc_maybe_collect's rule)
-   instead of starting one at the next allocation. */
+   while they are made would find no garbage of theirs (JS_NewContext makes
+   ~150 KB of cells): the GC trigger is suspended meanwhile. */
 JSContext *wf_context_new(JSRuntime *rt, bool raw)
 {
-    size_t saved_threshold = rt->malloc_gc_threshold;
-    JSContext *ctx;
-
-    rt->malloc_gc_threshold = SIZE_MAX;
-    ctx = context_new(rt, raw);
-    if (rt->malloc_gc_threshold == SIZE_MAX) {      /* not changed meanwhile */
-        size_t sz = rt->malloc_state.malloc_size;
-        if (saved_threshold != SIZE_MAX && sz > saved_threshold)
-            saved_threshold = sz + (sz >> 1);
-        rt->malloc_gc_threshold = saved_threshold;
-    }
+    size_t saved = wf_gc_suspend(rt);
+    JSContext *ctx = context_new(rt, raw);
+    wf_gc_resume(rt, saved);
     return ctx;
 }
 

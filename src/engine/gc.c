@@ -564,6 +564,24 @@ void wf_gc_maybe_collect(JSRuntime *rt)
     }
 }
 
+size_t wf_gc_suspend(JSRuntime *rt)
+{
+    size_t saved = rt->malloc_gc_threshold;
+    rt->malloc_gc_threshold = SIZE_MAX;
+    return saved;
+}
+
+void wf_gc_resume(JSRuntime *rt, size_t saved)
+{
+    size_t sz;
+    if (rt->malloc_gc_threshold != SIZE_MAX)       /* JS_SetGCThreshold meanwhile */
+        return;
+    sz = rt->malloc_state.malloc_size;
+    if (saved != SIZE_MAX && sz > saved)
+        saved = sz + (sz >> 1);
+    rt->malloc_gc_threshold = saved;
+}
+
 void wf_gc_mark_value(JSRuntime *rt, JSValueConst v, JS_MarkFunc *mark_func)
 {
     switch (JS_VALUE_GET_TAG(v)) {

@@ -53,6 +53,13 @@ void wf_gc_collect(JSRuntime *rt);
 /* Collect if the allocated bytes passed the threshold (JS_SetGCThreshold);
    called when objects are created. */
 void wf_gc_maybe_collect(JSRuntime *rt);
+/* Suspend the allocation trigger while making cells that are all reachable
+   from what is being built (a context's intrinsics, a deserialized value):
+   a collection then could free none of them.  wf_gc_resume puts the trigger
+   back, moved as if a collection had just run when the heap passed it.
+   Nests: an inner suspend/resume pair leaves the outer suspension alone. */
+size_t wf_gc_suspend(JSRuntime *rt);
+void wf_gc_resume(JSRuntime *rt, size_t saved);
 /* Visit the value's cell if it is a GC cell (objects, bytecode...). */
 void wf_gc_mark_value(JSRuntime *rt, JSValueConst v, JS_MarkFunc *mark_func);
 
