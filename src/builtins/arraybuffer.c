@@ -632,27 +632,6 @@ static const JSCFunctionListEntry js_shared_array_buffer_proto_funcs[] = {
     JS_PROP_STRING_DEF("[Symbol.toStringTag]", "SharedArrayBuffer", JS_PROP_CONFIGURABLE),
 };
 
-static int init_shared_array_buffer(JSContext *ctx)
-{
-    JSValue proto, ctor;
-    proto = JS_NewObject(ctx);
-    if (JS_IsException(proto))
-        return -1;
-    JS_FreeValue(ctx, ctx->class_proto[JS_CLASS_SHARED_ARRAY_BUFFER]);
-    ctx->class_proto[JS_CLASS_SHARED_ARRAY_BUFFER] = proto;
-    if (JS_SetPropertyFunctionList(ctx, proto, js_shared_array_buffer_proto_funcs,
-                                   countof(js_shared_array_buffer_proto_funcs)) < 0)
-        return -1;
-    ctor = wf_define_ctor(ctx, js_shared_array_buffer_constructor, "SharedArrayBuffer", 1,
-                          JS_CFUNC_constructor, 0, proto);
-    if (JS_IsException(ctor))
-        return -1;
-    JS_FreeValue(ctx, ctx->shared_array_buffer_ctor);
-    ctx->shared_array_buffer_ctor = ctor;
-    return JS_SetPropertyFunctionList(ctx, ctor, js_shared_array_buffer_funcs,
-                                      countof(js_shared_array_buffer_funcs));
-}
-
 /* ------------------------------------------------------------------ */
 /* Set-up */
 
@@ -673,28 +652,41 @@ static const JSCFunctionListEntry js_array_buffer_proto_funcs[] = {
     JS_PROP_STRING_DEF("[Symbol.toStringTag]", "ArrayBuffer", JS_PROP_CONFIGURABLE),
 };
 
-int wf_init_arraybuffer(JSContext *ctx)
+/* One of the two buffer constructors with its prototype: stored in
+   class_proto[class_id] and *pctor. */
+static int init_buffer_ctor(JSContext *ctx, JSClassID class_id, JSCFunction *func,
+                            const char *name, JSValue *pctor,
+                            const JSCFunctionListEntry *proto_funcs, int n_proto_funcs,
+                            const JSCFunctionListEntry *ctor_funcs, int n_ctor_funcs)
 {
     JSValue proto, ctor;
-
-    wf_class_set_hooks(ctx->rt, JS_CLASS_ARRAY_BUFFER, array_buffer_finalizer, NULL, NULL, NULL);
-    wf_class_set_hooks(ctx->rt, JS_CLASS_SHARED_ARRAY_BUFFER, array_buffer_finalizer, NULL, NULL, NULL);
-
     proto = JS_NewObject(ctx);
     if (JS_IsException(proto))
         return -1;
-    JS_FreeValue(ctx, ctx->class_proto[JS_CLASS_ARRAY_BUFFER]);
-    ctx->class_proto[JS_CLASS_ARRAY_BUFFER] = proto;
-    if (JS_SetPropertyFunctionList(ctx, proto, js_array_buffer_proto_funcs,
-                                   countof(js_array_buffer_proto_funcs)) < 0)
+    JS_FreeValue(ctx, ctx->class_proto[class_id]);
+    ctx->class_proto[class_id] = proto;
+    if (JS_SetPropertyFunctionList(ctx, proto, proto_funcs, n_proto_funcs) < 0)
         return -1;
-    ctor = wf_define_ctor(ctx, js_array_buffer_constructor, "ArrayBuffer", 1,
-                          JS_CFUNC_constructor, 0, proto);
+    ctor = wf_define_ctor(ctx, func, name, 1, JS_CFUNC_constructor, 0, proto);
     if (JS_IsException(ctor))
         return -1;
-    JS_FreeValue(ctx, ctx->array_buffer_ctor);
-    ctx->array_buffer_ctor = ctor;
-    if (JS_SetPropertyFunctionList(ctx, ctor, js_array_buffer_funcs, countof(js_array_buffer_funcs)) < 0)
+    JS_FreeValue(ctx, *pctor);
+    *pctor = ctor;
+    return JS_SetPropertyFunctionList(ctx, ctor, ctor_funcs, n_ctor_funcs);
+}
+
+int wf_init_arraybuffer(JSContext *ctx)
+{
+    wf_class_set_hooks(ctx->rt, JS_CLASS_ARRAY_BUFFER, array_buffer_finalizer, NULL, NULL, NULL);
+    wf_class_set_hooks(ctx->rt, JS_CLASS_SHARED_ARRAY_BUFFER, array_buffer_finalizer, NULL, NULL, NULL);
+    if (init_buffer_ctor(ctx, JS_CLASS_ARRAY_BUFFER, js_array_buffer_constructor, "ArrayBuffer",
+                         &ctx->array_buffer_ctor,
+                         js_array_buffer_proto_funcs, countof(js_array_buffer_proto_funcs),
+                         js_array_buffer_funcs, countof(js_array_buffer_funcs)) < 0)
         return -1;
-    return init_shared_array_buffer(ctx);
+    return init_buffer_ctor(ctx, JS_CLASS_SHARED_ARRAY_BUFFER, js_shared_array_buffer_constructor,
+                            "SharedArrayBuffer", &ctx->shared_array_buffer_ctor,
+                            js_shared_array_buffer_proto_funcs,
+                            countof(js_shared_array_buffer_proto_funcs),
+                            js_shared_array_buffer_funcs, countof(js_shared_array_buffer_funcs));
 }

@@ -458,39 +458,17 @@ static inline int global_put_cached(JSContext *ctx, JSFunctionBytecode *b, JSAto
 /* obj.atom where obj is an object: own data properties through the own
    cache, properties of the prototype through the prototype cache, then a
    plain walk of ordinary prototypes, then the generic path for anything
-   special.  ic_idx: the instruction's cache slot (0xFFFF: none). */
-static js_force_inline JSValue get_field_obj(JSContext *ctx, JSValueConst obj, JSAtom atom,
-                                             JSFunctionBytecode *b, uint16_t ic_idx)
-{
-    JSObject *p = wf_obj(obj);
-    WFFieldIC *e = field_ic(ctx, b, ic_idx);
-    if (js_likely(e != NULL) && js_likely(wf_shape_is_authoritative(p))) {
-        JSShape *sh = p->shape;
-        uint32_t k = e->slot - 1;
-        if (js_likely(k < (uint32_t)sh->prop_count) && sh->prop[k].atom == atom &&
-            (sh->prop[k].flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
-            return JS_DupValue(ctx, p->prop[k].u.value);
-        if (e->own == sh) {
-            JSObject *h = sh->proto;
-            JSShape *hs;
-            if (h && wf_shape_is_authoritative(h) && e->idx < (uint32_t)(hs = h->shape)->prop_count &&
-                hs->prop[e->idx].atom == atom &&
-                (hs->prop[e->idx].flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
-                return JS_DupValue(ctx, h->prop[e->idx].u.value);
-        }
-    }
-    return wf_interp_get_field_slow(ctx, obj, atom, e, NULL);
-}
-
-/* get_field_obj, except that a plain bytecode getter is not called but
-   returned in *pgetter (borrowed; the value is then JS_UNDEFINED). */
+   special.  ic_idx: the instruction's cache slot (0xFFFF: none).  With
+   pgetter non-NULL, a plain bytecode getter is not called but returned in
+   *pgetter (borrowed; the value is then JS_UNDEFINED). */
 static js_force_inline JSValue get_field_obj_or_getter(JSContext *ctx, JSValueConst obj,
                                                        JSAtom atom, JSFunctionBytecode *b,
                                                        uint16_t ic_idx, JSObject **pgetter)
 {
     JSObject *p = wf_obj(obj);
     WFFieldIC *e = field_ic(ctx, b, ic_idx);
-    *pgetter = NULL;
+    if (pgetter)
+        *pgetter = NULL;
     if (js_likely(e != NULL) && js_likely(wf_shape_is_authoritative(p))) {
         JSShape *sh = p->shape;
         uint32_t k = e->slot - 1;
@@ -507,6 +485,12 @@ static js_force_inline JSValue get_field_obj_or_getter(JSContext *ctx, JSValueCo
         }
     }
     return wf_interp_get_field_slow(ctx, obj, atom, e, pgetter);
+}
+
+static js_force_inline JSValue get_field_obj(JSContext *ctx, JSValueConst obj, JSAtom atom,
+                                             JSFunctionBytecode *b, uint16_t ic_idx)
+{
+    return get_field_obj_or_getter(ctx, obj, atom, b, ic_idx, NULL);
 }
 
 /* ---------------------------------------------------------------------- */

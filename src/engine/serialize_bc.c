@@ -72,64 +72,38 @@ static inline bool fmt_has_atom(int fmt)
            fmt == WF_FMT_atom_label_u8;
 }
 
-/* Function flag bits, in this order. */
+/* The one-bit fields of JSFunctionBytecode that travel in the flags word,
+   bit 0 first.  Append only: the order is part of the format. */
+#define BC_FLAG_FIELDS(X)                                                    \
+    X(is_strict) X(is_arrow) X(is_method) X(is_class_constructor)            \
+    X(is_derived_class_constructor) X(is_constructor)                        \
+    X(has_simple_parameter_list) X(has_prototype) X(needs_home_object)       \
+    X(new_target_allowed) X(super_call_allowed) X(super_allowed)             \
+    X(arguments_allowed) X(has_eval_call) X(uses_arguments)                  \
+    X(uses_mapped_arguments) X(has_this_binding) X(is_field_init)            \
+    X(has_debug_names)
+
 enum {
-    BF_STRICT, BF_ARROW, BF_METHOD, BF_CLASS_CTOR, BF_DERIVED_CTOR, BF_CONSTRUCTOR,
-    BF_SIMPLE_PARAMS, BF_HAS_PROTOTYPE, BF_NEEDS_HOME, BF_NEW_TARGET, BF_SUPER_CALL,
-    BF_SUPER, BF_ARGUMENTS_ALLOWED, BF_EVAL_CALL, BF_USES_ARGUMENTS, BF_MAPPED_ARGUMENTS,
-    BF_THIS_BINDING, BF_FIELD_INIT, BF_DEBUG_NAMES, BF_COUNT
+#define X(field) BF_##field,
+    BC_FLAG_FIELDS(X)
+#undef X
+    BF_COUNT
 };
 
 static uint32_t bc_flags(const JSFunctionBytecode *b)
 {
     uint32_t f = 0;
-#define B(bit, field) f |= (uint32_t)(b->field ? 1 : 0) << bit
-    B(BF_STRICT, is_strict);
-    B(BF_ARROW, is_arrow);
-    B(BF_METHOD, is_method);
-    B(BF_CLASS_CTOR, is_class_constructor);
-    B(BF_DERIVED_CTOR, is_derived_class_constructor);
-    B(BF_CONSTRUCTOR, is_constructor);
-    B(BF_SIMPLE_PARAMS, has_simple_parameter_list);
-    B(BF_HAS_PROTOTYPE, has_prototype);
-    B(BF_NEEDS_HOME, needs_home_object);
-    B(BF_NEW_TARGET, new_target_allowed);
-    B(BF_SUPER_CALL, super_call_allowed);
-    B(BF_SUPER, super_allowed);
-    B(BF_ARGUMENTS_ALLOWED, arguments_allowed);
-    B(BF_EVAL_CALL, has_eval_call);
-    B(BF_USES_ARGUMENTS, uses_arguments);
-    B(BF_MAPPED_ARGUMENTS, uses_mapped_arguments);
-    B(BF_THIS_BINDING, has_this_binding);
-    B(BF_FIELD_INIT, is_field_init);
-    B(BF_DEBUG_NAMES, has_debug_names);
-#undef B
+#define X(field) f |= (uint32_t)(b->field ? 1 : 0) << BF_##field;
+    BC_FLAG_FIELDS(X)
+#undef X
     return f;
 }
 
 static void bc_set_flags(JSFunctionBytecode *b, uint32_t f)
 {
-#define B(bit, field) b->field = (f >> bit) & 1
-    B(BF_STRICT, is_strict);
-    B(BF_ARROW, is_arrow);
-    B(BF_METHOD, is_method);
-    B(BF_CLASS_CTOR, is_class_constructor);
-    B(BF_DERIVED_CTOR, is_derived_class_constructor);
-    B(BF_CONSTRUCTOR, is_constructor);
-    B(BF_SIMPLE_PARAMS, has_simple_parameter_list);
-    B(BF_HAS_PROTOTYPE, has_prototype);
-    B(BF_NEEDS_HOME, needs_home_object);
-    B(BF_NEW_TARGET, new_target_allowed);
-    B(BF_SUPER_CALL, super_call_allowed);
-    B(BF_SUPER, super_allowed);
-    B(BF_ARGUMENTS_ALLOWED, arguments_allowed);
-    B(BF_EVAL_CALL, has_eval_call);
-    B(BF_USES_ARGUMENTS, uses_arguments);
-    B(BF_MAPPED_ARGUMENTS, uses_mapped_arguments);
-    B(BF_THIS_BINDING, has_this_binding);
-    B(BF_FIELD_INIT, is_field_init);
-    B(BF_DEBUG_NAMES, has_debug_names);
-#undef B
+#define X(field) b->field = (f >> BF_##field) & 1;
+    BC_FLAG_FIELDS(X)
+#undef X
 }
 
 /* ------------------------------------------------------------------ */
