@@ -25,7 +25,9 @@
 //
 // Output (all tables `static const`, included by one .c file each):
 //   unicode_gen.h     enums: binary properties, general categories, scripts
-//   uprops_data.h     range sets, gc/script runs, property names, emoji strings
+//   uprops_data.h     range sets, gc/script runs
+//   uprops_names.h    property names and value aliases
+//   ustrseq_data.h    emoji sequences of the properties of strings
 //   ucase_data.h      simple/full case mapping, simple case folding, the
 //                     legacy RegExp Canonicalize
 //   unorm_data.h      canonical combining class, decompositions, compositions
@@ -416,7 +418,7 @@ async function main() {
   // ---- uprops_data.h
   {
     let s = header('uprops_data.h - property tables for uprops.c: binary properties, General_Category,\n' +
-                   ' * Script, Script_Extensions, property names and the emoji properties of strings.');
+                   ' * Script and Script_Extensions as range sets and runs.');
     // binary property range sets
     const pool = [], binOff = [];
     for (const r of binRanges) {
@@ -453,7 +455,10 @@ async function main() {
     s += '\n/* Script runs: (first << 8) | script id */\n';
     s += cArray('uint32_t', 'uc_script_runs', scRuns.map(([c, v]) => ((c << 8) | v) >>> 0));
 
+    files['uprops_data.h'] = s;
+
     // names: one pool of NUL-terminated strings
+    s = header('uprops_names.h - property names and value aliases for uprops.c (\\p{...}).');
     let names = '';
     const nameOff = new Map();
     const nm = (x) => {
@@ -491,6 +496,8 @@ async function main() {
     for (const n of ['General_Category', 'gc', 'Script', 'sc', 'Script_Extensions', 'scx'])
       s += '#define UC_NAME_' + n + ' ' + nameOff.get(n) + '\n';
     if (names.length > 65535) fail('name pool too big');
+    files['uprops_names.h'] = s;
+    s = header('ustrseq_data.h - the emoji sequences of the properties of strings (v flag), for uprops.c.');
 
     // strings of length >= 2: alphabet sorted by frequency, indexes as
     // 1 byte (< 128) or 2 bytes ((i >> 8) | 0x80, i & 0xFF)
@@ -532,7 +539,7 @@ async function main() {
          ' * it is the union of the others. */\n';
     s += cArray('uint8_t', 'uc_seq_bytes', bytes, dec, 24);
     s += cArray('uint32_t', 'uc_seq_off', seqOff, dec, 12);
-    files['uprops_data.h'] = s;
+    files['ustrseq_data.h'] = s;
   }
 
   // ---- ucase_data.h
